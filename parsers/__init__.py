@@ -1,0 +1,50 @@
+"""Text in, Document out: loading, cleaning, kind detection and one parser per kind."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .blocks import segment
+from .clean import clean_lines
+from .detect import detect_kind
+from .load import LoadError, expand_paths, read_source
+from .model import Comparator, Document, Metric, Section
+
+__all__ = [
+    "Comparator",
+    "Document",
+    "LoadError",
+    "Metric",
+    "Section",
+    "expand_paths",
+    "parse_file",
+    "parse_text",
+]
+
+
+def parse_text(text: str, path: str = "<text>") -> Document:
+    """Parse a document's text. Never raises for any text; unknown documents become `other`."""
+    from . import annual, cqc, facts, generic, ofsted
+
+    cleaned = clean_lines(text)
+    segments = segment(cleaned)
+    blocks = segments.blocks
+    kind = detect_kind(text)
+    if kind == "cqc_assessment":
+        council = next(
+            (c for c in (facts.page_title_council(b.first.text) for b in blocks[:40]) if c), None
+        )
+        council = council or facts.council_from_text(text)
+        return cqc.parse_cqc(path, blocks, council, glued=segments.layout != "unwrapped")
+    council = facts.council_from_text(text)
+    if kind == "annual_report":
+        return annual.parse_annual(path, blocks, council, segments.width)
+    if kind == "ofsted_children":
+        return ofsted.parse_ofsted(path, blocks, council)
+    return generic.parse_other(path, blocks, council, segments.width)
+
+
+def parse_file(path: str | Path) -> Document:
+    """Read and parse one file; raises LoadError (naming the file) when it cannot be read."""
+    source = read_source(path)
+    return parse_text(source.text, str(path))

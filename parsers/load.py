@@ -1,0 +1,161 @@
+"""Read a file into text: pick a reader by suffix, decode, and say clearly when it cannot."""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""Larger files are refused: no council report comes near it, and parsing stays bounded."""
+
+
+class LoadError(Exception):
+    """A file that cannot be read as a document; the message names the file and the reason."""
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """A file's text as read, before cleaning."""
+
+    path: str
+    text: str
+    encoding: str
+
+
+def decode(data: bytes, path: str | Path = "<text>") -> tuple[str, str]:
+    """Bytes to text: a BOM decides, else UTF-8, else cp1252. Binary data is refused."""
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace"), encoding
+    sample = data[:8192]
+    if sample and _looks_like_utf16(sample):
+        encoding = "utf-16-le" if sample[1::2].count(0) > sample[0::2].count(0) else "utf-16-be"
+        return data.decode(encoding, errors="replace"), encoding
+    if _looks_binary(sample):
+        raise LoadError(path, "binary data, not a text document")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _looks_like_utf16(sample: bytes) -> bool:
+    """ASCII text in UTF-16 without a BOM: every other byte is NUL."""
+    if len(sample) < 4:
+        return False
+    zeros_even, zeros_odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    return max(zeros_even, zeros_odd) > 0.4 * half and min(zeros_even, zeros_odd) < 0.05 * half
+
+
+def _looks_binary(sample: bytes) -> bool:
+    """NUL bytes, or many control bytes, mean this is not text."""
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for byte in sample if byte < 9 or 13 < byte < 32)
+    return controls > max(8, len(sample) // 50)
+
+
+def read_plain(path: Path, data: bytes) -> str:
+    return decode(data, path)[0]
+
+
+def _unsupported(kind: str) -> Callable[[Path, bytes], str]:
+    def reader(path: Path, data: bytes) -> str:
+        raise LoadError(path, f"reading {kind} files is not supported yet")
+
+    return reader
+
+
+READERS: dict[str, Callable[[Path, bytes], str]] = {
+    ".txt": read_plain,
+    ".md": read_plain,
+    ".html": _unsupported("HTML"),
+    ".htm": _unsupported("HTML"),
+    ".pdf": _unsupported("PDF"),
+}
+"""One reader per suffix: bytes in, text out (the seam where PDF and HTML plug in)."""
+
+
+def read_source(path: str | Path) -> SourceText:
+    """Read one file as text, or raise LoadError naming the file and the reason."""
+    file = Path(path)
+    reader = READERS.get(file.suffix.lower())
+    if reader is None:
+        raise LoadError(path, f"unsupported file type {file.suffix or '(none)'!r}")
+    try:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            limit = MAX_FILE_BYTES // (1024 * 1024)
+            raise LoadError(path, f"file is {size // (1024 * 1024)} MB; the limit is {limit} MB")
+        data = file.read_bytes()
+    except LoadError:
+        raise
+    except IsADirectoryError:
+        raise LoadError(path, "is a folder, not a file") from None
+    except FileNotFoundError:
+        raise LoadError(path, "no such file") from None
+    except PermissionError:
+        raise LoadError(path, "permission denied") from None
+    except OSError as error:
+        raise LoadError(path, error.strerror or str(error)) from None
+    text = reader(file, data)
+    if not text.strip():
+        raise LoadError(path, "the file is empty")
+    return SourceText(str(path), text, "")
+
+
+def expand_paths(paths: Iterable[str | Path]) -> Iterator[tuple[str, LoadError | None]]:
+    """Files to read, in a stable order: each path as given, folders searched recursively.
+
+    Yields (path, None) for each file to read and (path, LoadError) for a path that cannot be
+    used, so callers can report it and go on with the rest.
+    """
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            yield from _walk(path)
+        elif path.exists():
+            yield str(given), None
+        else:
+            yield str(given), LoadError(given, "no such file or folder")
+
+
+def _walk(folder: Path) -> Iterator[tuple[str, LoadError | None]]:
+    seen: set[tuple[int, int]] = set()
+    stack = [folder]
+    while stack:
+        current = stack.pop()
+        try:
+            info = current.stat()
+            if (info.st_dev, info.st_ino) in seen:
+                continue  # a symlink loop, or the same folder reached twice
+            seen.add((info.st_dev, info.st_ino))
+            entries = sorted(current.iterdir(), key=lambda entry: entry.name)
+        except OSError as error:
+            yield str(current), LoadError(current, error.strerror or "cannot open folder")
+            continue
+        folders = []
+        for entry in entries:
+            try:
+                if entry.is_dir():
+                    folders.append(entry)
+                elif entry.suffix.lower() in SUPPORTED_SUFFIXES and not entry.name.startswith("."):
+                    yield str(entry), None
+            except OSError as error:
+                yield str(entry), LoadError(entry, error.strerror or "cannot read")
+        stack.extend(reversed(folders))

@@ -1,0 +1,197 @@
+"""The `carecompare` command line (CONTRACT.md): the reader, and commands that print.
+
+Imports stay light here: Textual is loaded only to open the reader, so `carecompare scores`
+answers without paying for the UI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
+
+from carecompare import __version__
+
+EXIT_OK, EXIT_NOTHING, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad usage or an input that cannot be used: exit 2 with this one-line reason."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports bad usage as a UsageError instead of exiting on its own."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
+def _warn(message: str) -> None:
+    from carecompare.parsers.clean import safe_text
+
+    print(f"carecompare: {safe_text(message)}", file=sys.stderr)
+
+
+def _paths_or_samples(paths: Sequence[str]) -> list[str]:
+    from carecompare.samples import sample_paths
+
+    return list(paths) if paths else sample_paths()
+
+
+def load(paths: Sequence[str], *, quiet: bool = False):  # -> Corpus
+    """Parse what the paths name; warn about each file skipped."""
+    from carecompare.corpus import load_corpus
+
+    corpus = load_corpus(_paths_or_samples(paths))
+    if not quiet:
+        for failure in corpus.failures:
+            _warn(f"skipped {failure}")
+    return corpus
+
+
+def _print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _write_csv(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    import csv
+
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+
+
+def _add_format(parser: argparse.ArgumentParser, csv: bool = True) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--json", action="store_true", help="print JSON (CONTRACT.md)")
+    if csv:
+        group.add_argument("--csv", action="store_true", help="print CSV")
+
+
+# -- commands ----------------------------------------------------------------------------
+
+
+def cmd_scores(args: argparse.Namespace) -> int:
+    from carecompare.parsers.knowledge import taxonomy
+    from carecompare.records import document_record
+
+    corpus = load(args.paths)
+    if not corpus.documents:
+        _warn("no document could be read")
+        return EXIT_NOTHING
+    if args.json:
+        _print_json([document_record(d) for d in corpus.documents])
+    elif args.csv:
+        statements = [s.id for s in taxonomy().statements]
+        header = ["path", "council", "kind", "published", "period", "rating", "indicative"]
+        rows = []
+        for document in corpus.documents:
+            record = document_record(document)
+            rows.append(
+                [record[key] for key in header]
+                + [document.scores.get(statement, "") for statement in statements]
+            )
+        _write_csv(header + statements, rows)
+    else:
+        from carecompare.tui.console import print_scores
+
+        print_scores(corpus.documents)
+    return EXIT_OK
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    from carecompare.parsers import LoadError, parse_file
+    from carecompare.records import parse_record
+
+    try:
+        document = parse_file(args.path)
+    except LoadError as error:
+        raise UsageError(str(error)) from None
+    if args.json:
+        _print_json(parse_record(document))
+    else:
+        from carecompare.tui.console import print_outline
+
+        print_outline(document)
+    return EXIT_OK
+
+
+def cmd_reader(args: argparse.Namespace) -> int:
+    from carecompare.tui.app import run_reader
+
+    return run_reader(_paths_or_samples(args.paths))
+
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def _command_parsers() -> dict[str, tuple[_Parser, Command]]:
+    commands: dict[str, tuple[_Parser, Command]] = {}
+
+    scores = _Parser(
+        prog="carecompare scores",
+        description="Each document's council, rating and quality statement scores.",
+    )
+    scores.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
+    _add_format(scores)
+    commands["scores"] = (scores, cmd_scores)
+
+    parse = _Parser(
+        prog="carecompare parse",
+        description="One document's facts and its sections in order, with all of its text.",
+    )
+    parse.add_argument("path", metavar="PATH", help="a file")
+    _add_format(parse, csv=False)
+    commands["parse"] = (parse, cmd_parse)
+    return commands
+
+
+def _reader_parser(commands: Sequence[str]) -> _Parser:
+    parser = _Parser(
+        prog="carecompare",
+        description=(
+            "Read English councils' social care assessments side by side. With no PATH, "
+            "opens the bundled sample documents."
+        ),
+        epilog="commands: " + ", ".join(commands) + " (`carecompare COMMAND --help` for each)",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to open")
+    parser.add_argument("--version", action="version", version=f"carecompare {__version__}")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (CONTRACT.md)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    commands = _command_parsers()
+    try:
+        if argv and argv[0] in commands:
+            parser, command = commands[argv[0]]
+            return command(parser.parse_args(argv[1:]))
+        args = _reader_parser(list(commands)).parse_args(argv)
+        return cmd_reader(args)
+    except UsageError as error:
+        _warn(str(error))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (`| head`); nothing more to say.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except Exception as error:  # a bug: one line for the user, the traceback on request
+        if os.environ.get("CARECOMPARE_DEBUG"):
+            raise
+        _warn(
+            f"internal error: {type(error).__name__}: {error} (set CARECOMPARE_DEBUG=1 for details)"
+        )
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,118 @@
+"""Readable command-line output with rich. Document text is always passed as `Text`, never
+as markup, so a report that says `[bold]` prints `[bold]`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
+from carecompare.parsers import Document
+from carecompare.parsers.clean import safe_text
+from carecompare.parsers.knowledge import taxonomy
+
+SCORE_STYLES = {4: "bold green", 3: "green", 2: "yellow", 1: "bold red"}
+RATING_STYLES = {
+    "outstanding": "bold green",
+    "good": "green",
+    "requires improvement": "yellow",
+    "requires improvement to be good": "yellow",
+    "inadequate": "bold red",
+}
+KIND_LABELS = {
+    "cqc_assessment": "CQC",
+    "annual_report": "annual",
+    "ofsted_children": "Ofsted",
+    "other": "other",
+}
+
+
+def plain(value: object, style: str = "") -> Text:
+    """Document data as Text: never parsed as markup, control characters removed."""
+    return Text(safe_text("" if value is None else str(value)), style=style)
+
+
+def rating_text(rating: str | None, indicative: bool = False) -> Text:
+    if not rating:
+        return Text("–", style="dim")
+    label = f"{rating} (indicative)" if indicative else rating
+    return plain(label, RATING_STYLES.get(rating.casefold(), ""))
+
+
+def score_text(score: int | None) -> Text:
+    if score is None:
+        return Text("·", style="dim")
+    return Text(str(score), style=SCORE_STYLES.get(score, ""))
+
+
+def _console() -> Console:
+    return Console(highlight=False, soft_wrap=False)
+
+
+def print_scores(documents: Sequence[Document]) -> None:
+    """Councils as rows, the rating and the nine statement scores as columns."""
+    statements = taxonomy().statements
+    legend = "  ".join(f"{s.number} {s.title}" for s in statements)
+    table = Table(
+        title="Ratings and quality statement scores (1-4)",
+        title_justify="left",
+        caption=legend,
+        caption_justify="left",
+        box=box.SIMPLE_HEAD,
+    )
+    table.add_column("Council", ratio=3, min_width=12)
+    table.add_column("Kind", no_wrap=True)
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Rating", ratio=2, min_width=8)
+    for statement in statements:
+        table.add_column(str(statement.number), justify="center", no_wrap=True)
+    for document in documents:
+        date = document.published.isoformat() if document.published else document.period
+        table.add_row(
+            plain(document.name),
+            plain(KIND_LABELS.get(document.kind, document.kind)),
+            plain(date or "–"),
+            rating_text(document.rating, document.indicative),
+            *(score_text(document.scores.get(s.id)) for s in statements),
+        )
+    _console().print(table)
+
+
+def print_outline(document: Document) -> None:
+    """The document's facts, then its sections as a tree (theme > statement > finding)."""
+    console = _console()
+    facts = Text()
+    facts.append(safe_text(document.name), style="bold")
+    facts.append(f"  {KIND_LABELS.get(document.kind, document.kind)}")
+    if document.published:
+        facts.append(f"  published {document.published.isoformat()}")
+    if document.period:
+        facts.append(f"  covers {safe_text(document.period)}")
+    console.print(facts)
+    if document.rating:
+        console.print(Text("rating: ").append(rating_text(document.rating, document.indicative)))
+    for judgement, grade in document.judgements.items():
+        console.print(plain(f"{judgement.replace('_', ' ')}: {grade}"))
+    tree = Tree(plain(document.path, "dim"))
+    branches = {0: tree}
+    depth_of = {"theme": 1, "statement": 2, "subsection": 3, "section": 3}
+    for section in document.sections:
+        depth = depth_of[section.kind]
+        if section.kind == "section" and section.statement is None:
+            depth = 1
+        parent = branches.get(depth - 1) or branches[max(k for k in branches if k < depth)]
+        label = Text(f"{section.line:>5}  ", style="dim")
+        label.append(safe_text(section.title or "(untitled)"), style="bold" if depth < 3 else "")
+        if section.score is not None:
+            label.append("  ").append(score_text(section.score))
+        if section.furniture:
+            label.append("  (page furniture)", style="dim")
+        label.append(f"  {len(section.text.split())} words", style="dim")
+        branches[depth] = parent.add(label)
+        for deeper in [k for k in branches if k > depth]:
+            del branches[deeper]
+    console.print(tree)
