@@ -40,7 +40,7 @@ def parse_text(text: str, path: str = "<text>") -> Document:
     if kind == "annual_report":
         return annual.parse_annual(path, blocks, council, segments.width)
     if kind == "ofsted_children":
-        return ofsted.parse_ofsted(path, blocks, council)
+        return ofsted.parse_ofsted(path, blocks, council, segments.width)
     return generic.parse_other(path, blocks, council, segments.width)
 
 

@@ -164,9 +164,12 @@ class CqcParser:
             if theme:
                 theme_id = next(t.id for t in tax.themes if t.number == int(theme.group("number")))
                 return Heading("theme", text, cut, Known("theme", theme_id))
-            found = index.match(text)
+            title, score = self._title_and_score(text)
+            found = index.match(self._generic_council(title))
             if found and found.score > best_score:
-                best, best_score = Heading(found.value.role, text, cut, found.value), found.score
+                # The section keeps the heading as printed: no word of it is lost.
+                best = Heading(found.value.role, text, cut, found.value, score)
+                best_score = found.score
             if found is None and cut.lines == 1 and self._is_about(text):
                 best, best_score = Heading("overview", text, cut, Known("overview", "about")), 100
         if best is not None:
@@ -182,6 +185,28 @@ class CqcParser:
         if self.in_findings and len(block.lines) == 1 and looks_like_heading(first):
             return Heading("generic", first, whole)
         return None
+
+    def _title_and_score(self, text: str) -> tuple[str, int | None]:
+        """A heading's title without a "Quality statement 7:" prefix or a "– Score: 2"
+        suffix, and the score such a suffix gives."""
+        tax = taxonomy()
+        if text[:2].casefold() in ("qu", "qs"):
+            text = tax.statement_title_prefix.sub("", text)
+        if "core" in text:
+            found = tax.statement_title_score.search(text)
+            if found and found.start() > 0:
+                return text[: found.start()], int(found.group("score"))
+        return text, None
+
+    def _generic_council(self, text: str) -> str:
+        """The heading with this council's name read as "the local authority", as the
+        framework's titles say it ("How Leeds City Council works with people")."""
+        if not self.council:
+            return text
+        at = text.casefold().find(self.council.casefold())
+        if at < 0:
+            return text
+        return f"{text[:at]}the local authority{text[at + len(self.council) :]}"
 
     def _is_about(self, text: str) -> bool:
         """ "About Derbyshire County Council", "About the local authority"."""
@@ -337,7 +362,8 @@ class CqcParser:
         assert found.known is not None
         statement = found.known.id
         if not self._starts_statement(index, found.cut):
-            score = self._overview_score(index, found.cut)
+            score = found.value if isinstance(found.value, int) else None
+            score = score or self._overview_score(index, found.cut)
             if score is not None:
                 self.overview_scores.setdefault(statement, score)
             self._body(block, None)
@@ -355,10 +381,11 @@ class CqcParser:
             key=statement,
         )
         rest, _ = found.cut.rest(block)
-        if rest:
+        score = found.value if isinstance(found.value, int) else None
+        if score is None and rest:
             score = facts.score_in(rest[0].text)
-            if score is not None and self.out.current is not None:
-                self.out.current.score = score
+        if score is not None and self.out.current is not None:
+            self.out.current.score = score
         self._rest(block, found.cut)
 
     def _on_part(self, index: int, block: Block, found: Heading) -> None:

@@ -66,6 +66,8 @@ class Taxonomy:
     statement_parts: tuple[NamedPhrases, ...]
     document_sections: tuple[NamedPhrases, ...]
     theme_heading: re.Pattern[str]
+    statement_title_prefix: re.Pattern[str]
+    statement_title_score: re.Pattern[str]
     furniture: tuple[re.Pattern[str], ...]
     page_header: tuple[re.Pattern[str], ...]
     ratings: tuple[str, ...]
@@ -179,6 +181,12 @@ def taxonomy() -> Taxonomy:
         statement_parts=_named(_need(data, "statement_parts", where), "statement_parts"),
         document_sections=_named(_need(data, "document_sections", where), "document_sections"),
         theme_heading=re.compile(_need(data, "theme_heading", where), re.IGNORECASE),
+        statement_title_prefix=re.compile(
+            data.get("statement_title_prefix") or r"(?!)", re.IGNORECASE
+        ),
+        statement_title_score=re.compile(
+            data.get("statement_title_score") or r"(?!)", re.IGNORECASE
+        ),
         furniture=_patterns(data.get("furniture"), "furniture"),
         page_header=_patterns(data.get("page_header"), "page_header"),
         ratings=tuple(_need(data, "ratings", where)),

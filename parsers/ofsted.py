@@ -9,6 +9,7 @@ from functools import cache
 
 from .blocks import Block
 from .builder import SectionBuilder
+from .generic import plain_heading
 from .knowledge import NamedPhrases, taxonomy
 from .model import Document
 from .textnorm import normal_form, slug
@@ -77,8 +78,11 @@ def _footer_start(blocks: Sequence[Block]) -> int:
     return start if seen_marker else len(blocks)
 
 
-def parse_ofsted(path: str, blocks: Sequence[Block], council: str | None) -> Document:
-    """An Ofsted children's services report as a Document with its judgements."""
+def parse_ofsted(
+    path: str, blocks: Sequence[Block], council: str | None, width: int = 0
+) -> Document:
+    """An Ofsted children's services report as a Document with its judgements. `width`: the
+    width its lines are wrapped at."""
     tax = taxonomy()
     out = SectionBuilder()
     rating: str | None = None
@@ -96,8 +100,10 @@ def parse_ofsted(path: str, blocks: Sequence[Block], council: str | None) -> Doc
             judgement, grade = stated
             if judgement.id == "overall_effectiveness":
                 rating = rating or grade
-            elif judgement.id not in judgements:
-                judgements[judgement.id] = grade
+            else:
+                # Full reports grade each judgement in a table and again over its section:
+                # the first grade stands, and each occurrence opens the judgement's section.
+                judgements.setdefault(judgement.id, grade)
                 statement = judgement.statement
                 out.open(
                     judgement.title,
@@ -108,7 +114,7 @@ def parse_ofsted(path: str, blocks: Sequence[Block], council: str | None) -> Doc
                     role="judgement",
                     key=f"{statement or 'doc'}/ofsted/{judgement.id}",
                 )
-        elif index == 0 or block.first.heading:
+        elif index == 0 or plain_heading(blocks, index, width) is not None:
             title = title or block.first.text
             role, key = ("title", "doc/title") if index == 0 else ("body", f"doc/x/{slug(title)}")
             out.open(block.first.text, "section", block.line, role=role, key=key)

@@ -165,3 +165,16 @@ def test_theme_list_items_are_not_statements():
     assert [s.statement for s in sections_of(document, "statement")] == ["safeguarding"]
     theme = sections_of(document, "theme")[0]
     assert theme.theme == "ensuring_safety" and "- Safeguarding" in theme.text
+
+
+def test_variant_headings_other_councils_use(fixture_path):
+    document = parse_file(fixture_path("leeds-variants.txt"))
+    assert document.rating == "Requires improvement"  # on the rating heading's own line
+    # "Quality statement 1: ... – Score: 2" and "... - indicative score 3"
+    assert document.scores == {"assessing_needs": 2, "safeguarding": 3}
+    themes = [s.theme for s in sections_of(document, "theme")]
+    assert themes == ["working_with_people", "ensuring_safety"]  # named with the council
+    assert [s.title for s in document.sections if s.furniture] == ["Page 4 of 20"]
+    # After the page number the key findings carry on under the same key.
+    findings = [s for s in document.sections if s.key == "safeguarding/key_findings"]
+    assert findings[-1].text.startswith("Concerns were triaged")

@@ -101,3 +101,14 @@ def test_unknown_document_splits_on_its_own_headings():
 )
 def test_kind_detection(text, kind):
     assert detect_kind(text) == kind
+
+
+def test_ofsted_full_report_sections_follow_each_judgement_heading(fixture_path):
+    document = parse_file(fixture_path("ofsted-ilacs.txt"))
+    help_sections = [s for s in document.sections if s.key.endswith("/help_and_protection")]
+    assert any("front door team" in s.text for s in help_sections)
+    care = [s for s in document.sections if s.key.endswith("/children_in_care")]
+    assert any("stable homes" in s.text for s in care)
+    # The grades stay those of the table, and a plain heading opens its own section.
+    assert document.judgements["help_and_protection"] == "Good"
+    assert document.sections[-1].title == "What needs to improve in this local authority?"
