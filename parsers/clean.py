@@ -41,8 +41,10 @@ def _replace_special(found: re.Match[str]) -> str:
 
 
 # Markdown and inline HTML that carry no words: emphasis markers, link targets, simple tags.
-_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_LINK = re.compile(r"!?\[([^\]\n]{0,300})\]\(([^)\s]{0,500})\)")
+# `__` at a word's edge is emphasis; inside a word ("file__name") it is text.
+_UNDERSCORE_EMPHASIS = re.compile(r"(?<!\w)__(?=\S)|(?<=\S)__(?!\w)")
+# Link text holds no brackets, so a run of '[' fails at once instead of backtracking.
+_LINK = re.compile(r"!?\[([^\[\]\n]{0,300})\]\(([^()\s]{0,500})\)")
 _INLINE_TAG = re.compile(
     r"</?(?:u|b|i|em|strong|span|sup|sub|small|mark|abbr|br|font)\b[^<>\n]{0,200}>", re.I
 )
@@ -73,8 +75,11 @@ def clean_line(line: str) -> str:
     An indented line keeps one leading space: in PDF text it marks a page's or a paragraph's
     first line."""
     indent = " " if line[:1] == " " and line.strip() else ""
-    if "*" in line or "_" in line:
-        line = _EMPHASIS.sub(r"\2", line)
+    # Emphasis markers carry no words: drop them (linear, whatever the line holds).
+    if "**" in line:
+        line = line.replace("**", "")
+    if "__" in line:
+        line = _UNDERSCORE_EMPHASIS.sub("", line)
     if "](" in line:
         line = _LINK.sub(_link, line)
     if "<" in line:

@@ -57,8 +57,10 @@ def candidates(block: Block) -> Iterator[tuple[str, Cut]]:
 
 def looks_like_heading(text: str, max_words: int = 12) -> bool:
     """Short, starts with a capital, and does not end a clause: a heading nobody taught us."""
+    if len(text) > 100:
+        return False
     words = text.split()
-    if not words or len(words) > max_words or len(text) > 100:
+    if not words or len(words) > max_words:
         return False
     if not (text[0].isupper() or text[0].isdigit()):
         return False
