@@ -51,6 +51,15 @@ class Heading(NamedTuple):
     value: str | int | None = None
 
 
+def _statement_inner_titles() -> list[tuple[str, Known]]:
+    """The parts of every statement and the standard key-findings headings."""
+    tax = taxonomy()
+    titles = [(t, Known("part", p.id)) for p in tax.statement_parts for t in (p.title, *p.variants)]
+    for statement in tax.statements:
+        titles += [(t, Known("subsection", slug(t), statement.id)) for t in statement.subsections]
+    return titles
+
+
 @cache
 def heading_index() -> TitleIndex[Known]:
     """Every title a CQC report prints as a heading, naming what it is."""
@@ -64,29 +73,13 @@ def heading_index() -> TitleIndex[Known]:
         titles += [
             (t, Known("statement", statement.id)) for t in (statement.title, *statement.variants)
         ]
-    for part in tax.statement_parts:
-        titles += [(t, Known("part", part.id)) for t in (part.title, *part.variants)]
-    for statement in tax.statements:
-        titles += [
-            (title, Known("subsection", slug(title), statement.id))
-            for title in statement.subsections
-        ]
-    return TitleIndex(titles)
+    return TitleIndex(titles + _statement_inner_titles())
 
 
 @cache
 def glued_index() -> TitleIndex[Known]:
     """Titles that PDF text glues to the start of the paragraph they head."""
-    tax = taxonomy()
-    titles: list[tuple[str, Known]] = []
-    for part in tax.statement_parts:
-        titles += [(t, Known("part", part.id)) for t in (part.title, *part.variants)]
-    for statement in tax.statements:
-        titles += [
-            (title, Known("subsection", slug(title), statement.id))
-            for title in statement.subsections
-        ]
-    return TitleIndex(titles)
+    return TitleIndex(_statement_inner_titles())
 
 
 @cache
@@ -130,17 +123,40 @@ class CqcParser:
 
     # -- recognising ---------------------------------------------------------------------
 
-    def heading(self, index: int) -> Heading | None:
+    def known_heading(self, index: int) -> Heading | None:
+        """The heading blocks[index] starts with, judged by the block alone (no parser state),
+        so looking ahead can ask about any block and the answer can be kept."""
         if index not in self._headings:
             self._headings[index] = self._recognise(self.blocks[index])
         return self._headings[index]
+
+    def heading_here(self, index: int) -> Heading | None:
+        """The heading blocks[index] starts with, given where the parser stands now: inside
+        a statement, a title may be glued to its paragraph; inside key findings, a short plain
+        line over prose is a heading nobody taught us."""
+        found = self.known_heading(index)
+        if found is not None:
+            return found
+        block = self.blocks[index]
+        first = block.first.text
+        if self.glued and self.statement and len(first) > 20:
+            glued = self._glued(block)
+            if glued:
+                return glued
+        if len(first) > LONG_LINE or self._names_a_council(first):
+            return None
+        if block.first.heading:
+            return Heading("generic", first, WHOLE_LINES[1])
+        if self.in_findings and len(block.lines) == 1 and looks_like_heading(first):
+            return Heading("generic", first, WHOLE_LINES[1])
+        return None
 
     def _recognise(self, block: Block) -> Heading | None:
         tax = taxonomy()
         first = block.first.text
         whole = WHOLE_LINES[1]
         if len(first) > LONG_LINE and not block.first.heading:
-            return self._glued(block) if self.glued and self.statement else None
+            return None
         if len(first) <= 160 and not block.first.bullet:
             # Cheap tests on the lower-cased line decide which regexes are worth running.
             lower = first.casefold()
@@ -172,19 +188,7 @@ class CqcParser:
                 best_score = found.score
             if found is None and cut.lines == 1 and self._is_about(text):
                 best, best_score = Heading("overview", text, cut, Known("overview", "about")), 100
-        if best is not None:
-            return best
-        if self.glued and self.statement and len(first) > 20:
-            glued = self._glued(block)
-            if glued:
-                return glued
-        if self._names_a_council(first):
-            return None
-        if block.first.heading:
-            return Heading("generic", first, whole)
-        if self.in_findings and len(block.lines) == 1 and looks_like_heading(first):
-            return Heading("generic", first, whole)
-        return None
+        return best
 
     def _title_and_score(self, text: str) -> tuple[str, int | None]:
         """A heading's title without a "Quality statement 7:" prefix or a "– Score: 2"
@@ -238,7 +242,7 @@ class CqcParser:
         if len(" ".join(line.text for line in rest).split()) >= BODY_WORDS:
             return True
         for ahead in range(index + 1, min(index + 1 + LOOKAHEAD_BLOCKS, len(self.blocks))):
-            found = self.heading(ahead)
+            found = self.known_heading(ahead)
             role = found.role if found else "body"
             if role in ("part", "subsection"):
                 return True
@@ -260,7 +264,7 @@ class CqcParser:
 
     def parse(self) -> tuple[Section, ...]:
         for index, block in enumerate(self.blocks):
-            found = self.heading(index)
+            found = self.heading_here(index)
             if found is None or found.role == "score":
                 self._body(block, found)
                 continue

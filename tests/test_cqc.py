@@ -178,3 +178,21 @@ def test_variant_headings_other_councils_use(fixture_path):
     # After the page number the key findings carry on under the same key.
     findings = [s for s in document.sections if s.key == "safeguarding/key_findings"]
     assert findings[-1].text.startswith("Concerns were triaged")
+
+
+def test_looking_ahead_does_not_judge_blocks_by_the_previous_statement():
+    # Inside the previous statement's key findings a short plain line would be a heading;
+    # under the new statement, before its key findings, it is just text.
+    text = (
+        "Key findings for this quality statement\n\n"
+        "Safeguarding\n\nScore: 2\n\nKey findings for this quality statement\n\n"
+        "Making safeguarding personal\n\n"
+        "People were asked what outcomes they wanted and staff recorded the answers.\n\n"
+        "Governance, management and sustainability\n\nScore: 3\n\n"
+        "Leadership team changes\n\n"
+        "The local authority commitment\n\nWe have clear responsibilities and roles.\n"
+    )
+    document = parse_text(text)
+    governance = sections_of(document, "statement", "governance")[0]
+    assert "Leadership team changes" in governance.text
+    assert not [s for s in document.sections if s.title == "Leadership team changes"]
