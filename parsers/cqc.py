@@ -147,7 +147,8 @@ class CqcParser:
             return None
         if block.first.heading:
             return Heading("generic", first, WHOLE_LINES[1])
-        if self.in_findings and len(block.lines) == 1 and looks_like_heading(first):
+        plain = len(block.lines) == 1 and not block.first.bullet
+        if self.in_findings and plain and looks_like_heading(first):
             return Heading("generic", first, WHOLE_LINES[1])
         return None
 

@@ -196,3 +196,14 @@ def test_looking_ahead_does_not_judge_blocks_by_the_previous_statement():
     governance = sections_of(document, "statement", "governance")[0]
     assert "Leadership team changes" in governance.text
     assert not [s for s in document.sections if s.title == "Leadership team changes"]
+
+
+def test_a_numbered_line_in_key_findings_is_a_list_item_not_a_heading():
+    text = (
+        "Safeguarding\n\nScore: 2\n\nKey findings for this quality statement\n\n"
+        "1. Urgent cases were seen the same day\n\n"
+        "Staff described how they prioritised the most urgent concerns every morning.\n"
+    )
+    document = parse_text(text)
+    assert not sections_of(document, "subsection")
+    assert "1. Urgent cases" in sections_of(document, "section", "safeguarding")[0].text
