@@ -24,14 +24,16 @@ from carecompare.export_options import (
 )
 from carecompare.export_scores import documents_part, scores_part
 from carecompare.export_statements import statements_part
-from carecompare.export_view import ExportView, build_view
+from carecompare.export_view import ExportView, build_view, short_council
 from carecompare.markdown import inline
 from carecompare.parsers import Document
+from carecompare.parsers.textnorm import slug
 
 __all__ = [
     "ExportOptions",
     "SelectionError",
     "body",
+    "default_file_name",
     "documents_of_councils",
     "export_markdown",
     "header_line",
@@ -58,6 +60,18 @@ def body(text: str) -> str:
     return text.split("\n", 1)[1] if "\n" in text else ""
 
 
+def default_file_name(documents: Sequence[Document], options: ExportOptions | None = None) -> str:
+    """A file name that says what an export compares ("carecompare-derby-city-rutland.md"):
+    only letters, digits and hyphens, so it is safe in any folder and shell."""
+    options = options or ExportOptions()
+    indexes = range(len(documents)) if options.documents is None else options.documents
+    councils = dict.fromkeys(slug(short_council(documents[i]), 40) for i in indexes)
+    name = "-".join(councils).replace("_", "-")[:80].strip("-")
+    if options.statements is not None and len(options.statements) == 1:
+        name += f"-{options.statements[0].replace('_', '-')}"
+    return f"carecompare-{name}.md" if name else "carecompare.md"
+
+
 def _councils(view: ExportView) -> list[str]:
     return list(dict.fromkeys(d.council or d.name for d in view.documents))
 
@@ -74,7 +88,8 @@ def _title(view: ExportView) -> str:
     scope = (
         "all nine quality statements"
         if view.every_statement
-        else "statements " + _and([f"{s.number} {inline(s.title)}" for s in view.statements])
+        else ("statement " if len(view.statements) == 1 else "statements ")
+        + _and([f"{s.number} {inline(s.title)}" for s in view.statements])
         if view.statements
         else "no statements"
     )

@@ -164,7 +164,7 @@ def scores_part(view: ExportView) -> str:
         )
     parts.append(table(header, rows, "l" + "c" * len(shown) + "l"))
     by_score = sorted(tax.score_words.items(), key=lambda item: -item[1])
-    words = "; ".join(f"{score} {words}" for words, score in by_score)
+    words = "; ".join(f"{score}: {words}" for words, score in by_score)
     parts.append(
         f"Scores run from 1 to 4 ({words}). {BEST} highest of the documents, {WORST} lowest, "
         f"{LEVEL} all the same, {ABSENT} not stated. CQC ratings are compared with each other "

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from carecompare.align import Row
 from carecompare.export_figures import figures_table
-from carecompare.export_scores import difference, marked, ranks
+from carecompare.export_scores import marked, ranks
 from carecompare.export_view import ExportView
 from carecompare.markdown import ABSENT, block, cell, details, html_text, inline, table
 from carecompare.parsers import Section
@@ -49,7 +49,8 @@ def _scores_line(view: ExportView, statement: str, covering: list[int]) -> str |
     )
     if len(scores) == 1:
         return f"**Score:** {listed}."
-    return f"**Scores:** {listed}. {difference(scores, view.labels)}."
+    apart = max(scores.values()) - min(scores.values())
+    return f"**Scores:** {listed} ({f'{apart:g} apart' if apart else 'level'})."
 
 
 def _headings_table(view: ExportView, rows: tuple[Row, ...], covering: list[int]) -> str:
@@ -95,14 +96,13 @@ def _key_text(label: str, sections: list[Section]) -> str:
     return f"{heading}\n\n" + details(html_text(f"Key text: {count}"), body)
 
 
-def statement_part(view: ExportView, statement: Statement) -> str:
-    """One statement across the documents."""
+def statement_part(view: ExportView, statement: Statement) -> str | None:
+    """One statement across the documents; None when no document covers it."""
     rows = view.comparison.rows_of(statement.id)
-    parts = [f"### {statement.number}. {inline(statement.title)}"]
     covering = _covering(view, rows, statement.id)
     if not covering:
-        parts.append("No document here covers this statement.")
-        return "\n\n".join(parts)
+        return None
+    parts = [f"### {statement.number}. {inline(statement.title)}"]
     scores = _scores_line(view, statement.id, covering)
     if scores:
         parts.append(scores)
@@ -124,9 +124,17 @@ def statement_part(view: ExportView, statement: Statement) -> str:
 
 
 def statements_part(view: ExportView) -> str:
-    """Every chosen statement in framework order."""
+    """Every chosen statement in framework order; those no document covers in one line."""
     if not view.statements:
         return ""
     parts = ["## Statement by statement"]
-    parts.extend(statement_part(view, statement) for statement in view.statements)
+    uncovered = []
+    for statement in view.statements:
+        part = statement_part(view, statement)
+        if part is None:
+            uncovered.append(f"{statement.number}. {inline(statement.title)}")
+        else:
+            parts.append(part)
+    if uncovered:
+        parts.insert(1, f"No document here covers {'; '.join(uncovered)}.")
     return "\n\n".join(parts)

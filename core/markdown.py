@@ -25,55 +25,73 @@ _SEPARATORS = re.compile("[\t\u2028\u2029\x0b\x0c]")
 # and GitHub's `$` maths. Every one is ASCII punctuation, so a backslash makes it literal.
 # An `_` between two letters or digits can neither open nor close emphasis, so file names
 # like `sample_docs` keep theirs.
-_INLINE = re.compile(r"[\\`*\[\]<>|~$]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
+_INLINE = re.compile(r"[\\`*\[\]<>|~$]")
+_UNDERSCORE = re.compile(r"(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
 # `&` only matters where it would start an entity (`&amp;`, `&#60;`).
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # What would start a block at the beginning of a line: a heading, a bullet, a thematic break
 # or setext underline, an ordered list item (`1.`, `1)`); `>`, `*`, `_`, `~`, `` ` `` and
 # `<` are escaped wherever they stand.
-_BLOCK_START = re.compile(r"^[#+\-=]")
 _ORDERED = re.compile(r"^(\d{1,9})([.)])")
-_SPACES = re.compile(r"\s+")
 
 ABSENT = "–"
 """What a table cell shows when there is nothing to show."""
 
 
+# Anything `clean` would change; document text from the parsers has none, so it is checked
+# in one scan before any replacing.
+_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
 def clean(text: object) -> str:
     """The text with nothing a terminal or a renderer would act on, markup untouched."""
-    value = safe_text("" if text is None else str(text))
-    return _SEPARATORS.sub(" ", _INVISIBLE.sub("", value))
+    value = "" if text is None else str(text)
+    if not _UNSAFE.search(value):
+        return value
+    return _SEPARATORS.sub(" ", _INVISIBLE.sub("", safe_text(value)))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _escape_inline(text: str) -> str:
     """Text escaped wherever it stands inside a line."""
-    return _INLINE.sub(r"\\\g<0>", _ENTITY.sub("&amp;", text))
+    if "&" in text:
+        text = _ENTITY.sub("&amp;", text)
+    text = _INLINE.sub(r"\\\g<0>", text)
+    # After the pass above, so the backslash it adds before `_` is not doubled.
+    return _UNDERSCORE.sub(r"\\_", text) if "_" in text else text
 
 
-def _escape_line(line: str) -> str:
-    """One line of text, escaped for any inline position and for the start of a line."""
-    line = _escape_inline(line)
-    return _ORDERED.sub(r"\1\\\2", _BLOCK_START.sub(r"\\\g<0>", line))
+def _escape_start(line: str) -> str:
+    """An escaped line, with what would start a block at its beginning escaped too."""
+    if line[:1] in ("#", "+", "-", "="):
+        return "\\" + line
+    if line[:1].isdigit():
+        return _ORDERED.sub(r"\1\\\2", line)
+    return line
 
 
 def inline(text: object) -> str:
     """Document text as one line of literal markdown, safe anywhere (line breaks become
     spaces; a `#`, `-` or `1.` at its start is escaped too)."""
-    return _escape_line(_SPACES.sub(" ", clean(text)).strip())
+    return _escape_start(_escape_inline(_one_line(clean(text))))
 
 
 def cell(text: object) -> str:
     """Document text for a table cell: one line, literal, `ABSENT` when empty. A cell never
     starts a line, so only what acts inside a line needs escaping."""
-    return _escape_inline(_SPACES.sub(" ", clean(text)).strip()) or ABSENT
+    return _escape_inline(_one_line(clean(text))) or ABSENT
 
 
 def block(text: object) -> str:
     """Document text as literal markdown paragraphs: blank lines part paragraphs, single line
     breaks stay line breaks, and no line can start a heading, list, quote or code block."""
     paragraphs = []
-    for paragraph in re.split(r"\n\s*\n", clean(text)):
-        lines = [_escape_line(_SPACES.sub(" ", line).strip()) for line in paragraph.split("\n")]
+    for paragraph in _PARAGRAPH_BREAK.split(_escape_inline(clean(text))):
+        lines = [_escape_start(_one_line(line)) for line in paragraph.split("\n")]
         lines = [line for line in lines if line]
         if lines:
             # A backslash before the newline is CommonMark's hard line break.
@@ -83,7 +101,7 @@ def block(text: object) -> str:
 
 def html_text(text: object) -> str:
     """Document text inside HTML (a `<summary>`): entities, one line."""
-    return html.escape(_SPACES.sub(" ", clean(text)).strip(), quote=True)
+    return html.escape(_one_line(clean(text)), quote=True)
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[str]], align: str = "") -> str:

@@ -20,7 +20,13 @@ from export_cases import (
 )
 from markdown_checks import check_tables, rendered
 
-from carecompare.export import ExportOptions, body, export_markdown, header_line
+from carecompare.export import (
+    ExportOptions,
+    body,
+    default_file_name,
+    export_markdown,
+    header_line,
+)
 from carecompare.export_options import SelectionError, documents_of_councils, statement_ids
 from carecompare.export_view import document_labels
 from carecompare.figure_format import gap_text, metric_gap, value_text
@@ -113,7 +119,7 @@ def test_statement_and_document_choice():
     assert "Rutland" not in text
     assert text.index("| Torbay |") < text.index("| Hartlepool Borough |")  # order chosen
     assert "### 7. Safeguarding" in text and "### 1." not in text
-    assert "statements 7 Safeguarding" in text
+    assert "statement 7 Safeguarding" in text
     assert "text about" not in text  # no key text
     assert "people satisfied" not in text  # a figure of another statement
 
@@ -235,3 +241,14 @@ def test_figure_formats():
     satisfied = figure("satisfied", 69.29, national=61.21)
     assert metric_gap(satisfied) == "+8.08 pp, ✓ better"
     assert metric_gap(figure("no comparator", 5.0)) is None
+
+
+def test_default_file_name_says_what_is_compared(samples):
+    assert default_file_name(samples) == (
+        "carecompare-derby-city-derbyshire-county-north-lincolnshire.md"
+    )
+    chosen = ExportOptions(documents=(4,), statements=("safe_pathways",))
+    assert default_file_name(samples, chosen) == ("carecompare-north-lincolnshire-safe-pathways.md")
+    odd = replace(samples[0], council="../../etc/passwd <x>")
+    assert default_file_name([odd]) == "carecompare-etc-passwd-x.md"
+    assert default_file_name([]) == "carecompare.md"
