@@ -3,6 +3,11 @@ options to GitHub-flavoured markdown (DESIGN.md, "The markdown diff").
 
     text = export_markdown(documents, ExportOptions(statements=("safeguarding",)))
 
+For the reader's `e` key: `export_markdown(documents, ExportOptions(documents=on_screen,
+statements=chosen, produced_at=datetime.now(UTC)))`, a name from `default_file_name`, and
+`carecompare.safe_write.write_file(path, text, force=confirmed)`, which raises
+FileExistsError when the file exists and `force` is false (ask, then retry with force).
+
 The first line says what produced the report and when; everything after it depends only on
 the documents and the options, byte for byte, so golden-file tests compare `body(text)`.
 Document text is escaped throughout (see `carecompare.markdown`): it cannot add HTML, links

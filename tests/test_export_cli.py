@@ -78,6 +78,19 @@ def test_bad_choices_exit_2_with_one_line(args, reason, fixture_path, tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_the_file_being_replaced_is_not_read_as_a_document(tmp_path, fixture_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name in PAIR:
+        (folder / name).write_bytes(fixture_path(name).read_bytes())
+    target = folder / "comparison.md"
+    assert run("export", str(folder), "-o", str(target)).returncode == 0
+    first = target.read_text("utf-8")
+    assert run("export", str(folder), "-o", str(target), "--force").returncode == 0
+    assert "2 documents of 2 councils" in first
+    assert target.read_text("utf-8").splitlines()[2:] == first.splitlines()[2:]
+
+
 def test_nothing_readable_exits_1_and_writes_nothing(tmp_path):
     (tmp_path / "empty.txt").write_text("")
     result = run("export", str(tmp_path / "empty.txt"), "-o", str(tmp_path / "out.md"))

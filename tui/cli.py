@@ -137,6 +137,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         # Said before the documents are read, so a long load does not end in a refusal.
         raise UsageError(f"{args.output}: already exists (use --force to replace it)")
     corpus = load(args.paths)
+    if args.output is not None:
+        # With --force into a folder being compared, the last export would be read as a
+        # document of its own; the file being replaced is never an input.
+        target = Path(args.output).resolve()
+        corpus.documents = [d for d in corpus.documents if Path(d.path).resolve() != target]
     if not corpus.documents:
         _warn("no document could be read")
         return EXIT_NOTHING
