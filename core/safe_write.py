@@ -23,12 +23,24 @@ class WriteError(OSError):
 
 def write_file(path: str | os.PathLike[str], text: str, *, force: bool = False) -> Path:
     """Write `text` (UTF-8) to `path`. Raises FileExistsError when the path exists and
-    `force` is false (the existing file is left as it was), WriteError for anything else.
-    Returns the path written."""
+    `force` is false (the existing file is left as it was), WriteError for anything else,
+    including a path that names a folder, a device or a pipe. Returns the path written."""
     target = Path(path)
-    if target.is_dir():
+    try:
+        existing = os.stat(target)  # through a symlink: what the name leads to
+    except OSError:
+        existing = None
+    if existing is not None and stat.S_ISDIR(existing.st_mode):
         raise WriteError(errno.EISDIR, "is a folder", str(target))
-    if target.exists() and not force:
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        # A device, pipe or socket (`/dev/null`, `/dev/stdout`): renaming over it would put
+        # a plain file in its place, so it is refused even with force.
+        raise WriteError(
+            errno.EINVAL,
+            "is not a regular file (leave out -o to write to standard output)",
+            str(target),
+        )
+    if existing is not None and not force:
         raise FileExistsError(
             errno.EEXIST, "already exists (use --force to replace it)", str(target)
         )

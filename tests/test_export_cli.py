@@ -66,7 +66,8 @@ def test_choosing_councils_and_statements(capsys, fixture_path):
         (["--council", "Atlantis"], "no document of a council matching 'Atlantis'"),
         (["--statement", "10"], "no statement '10'"),
         (["-o", "no-such-folder/out.md"], "no-such-folder/out.md: No such file or directory"),
-        (["-o", "."], ".: already exists"),
+        (["-o", "."], ".: is a folder"),
+        (["-o", ".", "--force"], ".: is a folder"),
     ],
 )
 def test_bad_choices_exit_2_with_one_line(args, reason, fixture_path, tmp_path):
@@ -155,3 +156,19 @@ def test_a_failed_write_leaves_no_file_and_no_temporary(tmp_path, monkeypatch, f
 def test_write_file_refuses_a_folder(tmp_path):
     with pytest.raises(WriteError, match="is a folder"):
         write_file(tmp_path, "x", force=True)
+
+
+def test_a_device_or_pipe_is_never_renamed_over_even_with_force(tmp_path):
+    # `-o /dev/null --force` must not put a plain file where the device was.
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    link = tmp_path / "link-to-pipe"
+    link.symlink_to(pipe)
+    for target in (pipe, link):
+        with pytest.raises(WriteError, match="not a regular file"):
+            write_file(target, "x", force=True)
+    assert pipe.is_fifo() and link.is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link-to-pipe", "pipe"]
+    result = run("export", "-o", str(pipe), "--force")
+    assert result.returncode == 2 and "not a regular file" in result.stderr
+    assert pipe.is_fifo()

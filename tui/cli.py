@@ -133,9 +133,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     )
     from carecompare.safe_write import write_file
 
-    if args.output is not None and Path(args.output).exists() and not args.force:
-        # Said before the documents are read, so a long load does not end in a refusal.
-        raise UsageError(f"{args.output}: already exists (use --force to replace it)")
+    if args.output is not None:
+        # Checked before the documents are read, so a long load does not end in a refusal.
+        output = Path(args.output)
+        if output.exists() and not output.is_file():
+            kind = "a folder" if output.is_dir() else "not a regular file"
+            raise UsageError(f"{args.output}: is {kind} (leave out -o for standard output)")
+        if output.exists() and not args.force:
+            raise UsageError(f"{args.output}: already exists (use --force to replace it)")
     corpus = load(args.paths)
     if args.output is not None:
         # With --force into a folder being compared, the last export would be read as a
