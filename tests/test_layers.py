@@ -15,6 +15,9 @@ HEADLESS = [
     "carecompare.corpus",
     "carecompare.records",
     "carecompare.samples",
+    "carecompare.export",
+    "carecompare.markdown",
+    "carecompare.safe_write",
     "carecompare.tui.cli",
     "carecompare.tui.console",
 ]

@@ -11,6 +11,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, NoReturn
 
 from carecompare import __version__
@@ -120,6 +121,60 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from carecompare.export import (
+        ExportOptions,
+        SelectionError,
+        documents_of_councils,
+        export_markdown,
+        statement_ids,
+    )
+    from carecompare.safe_write import write_file
+
+    if args.output is not None:
+        # Checked before the documents are read, so a long load does not end in a refusal.
+        output = Path(args.output)
+        if output.exists() and not output.is_file():
+            kind = "a folder" if output.is_dir() else "not a regular file"
+            raise UsageError(f"{args.output}: is {kind} (leave out -o for standard output)")
+        if output.exists() and not args.force:
+            raise UsageError(f"{args.output}: already exists (use --force to replace it)")
+    corpus = load(args.paths)
+    if args.output is not None:
+        # With --force into a folder being compared, the last export would be read as a
+        # document of its own; the file being replaced is never an input.
+        target = Path(args.output).resolve()
+        corpus.documents = [d for d in corpus.documents if Path(d.path).resolve() != target]
+    if not corpus.documents:
+        _warn("no document could be read")
+        return EXIT_NOTHING
+    try:
+        options = ExportOptions(
+            documents=documents_of_councils(corpus.documents, args.councils)
+            if args.councils
+            else None,
+            statements=statement_ids(args.statements) if args.statements else None,
+            key_text=not args.no_text,
+            produced_at=None if args.no_timestamp else datetime.now(UTC),
+        )
+    except SelectionError as error:
+        raise UsageError(str(error)) from None
+    text = export_markdown(corpus.documents, options)
+    if args.output is None:
+        sys.stdout.flush()
+        # Markdown is UTF-8 whatever the terminal's locale says.
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
+        return EXIT_OK
+    try:
+        write_file(args.output, text, force=args.force)
+    except OSError as error:
+        raise UsageError(f"{args.output}: {error.strerror or error}") from None
+    return EXIT_OK
+
+
 def cmd_reader(args: argparse.Namespace) -> int:
     from carecompare.tui.app import run_reader
 
@@ -147,6 +202,44 @@ def _command_parsers() -> dict[str, tuple[_Parser, Command]]:
     parse.add_argument("path", metavar="PATH", help="a file")
     _add_format(parse, csv=False)
     commands["parse"] = (parse, cmd_parse)
+
+    export = _Parser(
+        prog="carecompare export",
+        description=(
+            "A markdown report of where the documents differ: ratings and scores side by "
+            "side, figures against the national average, and statement by statement what "
+            "each council has that the others do not."
+        ),
+    )
+    export.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
+    export.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE (default: standard output)"
+    )
+    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    export.add_argument(
+        "-c",
+        "--council",
+        dest="councils",
+        action="append",
+        metavar="NAME",
+        help="compare only this council's documents (repeat for more; default: all)",
+    )
+    export.add_argument(
+        "-s",
+        "--statement",
+        dest="statements",
+        action="append",
+        metavar="STATEMENT",
+        help="cover only this statement: number, id or title; repeat or use commas "
+        "(default: all nine)",
+    )
+    export.add_argument("--no-text", action="store_true", help="leave out each council's key text")
+    export.add_argument(
+        "--no-timestamp",
+        action="store_true",
+        help="leave the time out of the first line, so the same input gives the same file",
+    )
+    commands["export"] = (export, cmd_export)
     return commands
 
 
