@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from .blocks import segment
 from .clean import clean_lines
 from .detect import detect_kind
-from .load import LoadError, expand_paths, read_source
+from .load import LoadError, expand_paths, read_bytes, source_from_bytes
 from .model import Comparator, Document, Metric, Section
 
 __all__ = [
@@ -17,6 +18,7 @@ __all__ = [
     "Metric",
     "Section",
     "expand_paths",
+    "parse_bytes",
     "parse_file",
     "parse_text",
 ]
@@ -44,7 +46,16 @@ def parse_text(text: str, path: str = "<text>") -> Document:
     return generic.parse_other(path, blocks, council, segments.width)
 
 
+def parse_bytes(data: bytes, path: str | Path) -> Document:
+    """Parse a file's bytes (its suffix picks the reader: text, HTML or PDF); raises LoadError
+    (naming the file) when they cannot be read as a document."""
+    source = source_from_bytes(path, data)
+    document = parse_text(source.text, str(path))
+    if source.warnings:
+        document = replace(document, warnings=document.warnings + source.warnings)
+    return document
+
+
 def parse_file(path: str | Path) -> Document:
     """Read and parse one file; raises LoadError (naming the file) when it cannot be read."""
-    source = read_source(path)
-    return parse_text(source.text, str(path))
+    return parse_bytes(read_bytes(path), path)

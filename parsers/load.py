@@ -6,6 +6,7 @@ import codecs
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -20,6 +21,10 @@ class LoadError(Exception):
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
 
+    def __reduce__(self) -> tuple[type[LoadError], tuple[str, str]]:
+        # Sent back from parse workers in other processes: rebuild from both arguments.
+        return (LoadError, (self.path, self.reason))
+
 
 @dataclass(frozen=True, slots=True)
 class SourceText:
@@ -28,6 +33,15 @@ class SourceText:
     path: str
     text: str
     encoding: str
+    warnings: tuple[str, ...] = ()
+    """What the reader noticed (pages it could not read); they end up in Document.warnings."""
+
+
+class ReadText(NamedTuple):
+    """What a reader may return instead of plain text: the text and what it noticed."""
+
+    text: str
+    warnings: tuple[str, ...] = ()
 
 
 def decode(data: bytes, path: str | Path = "<text>") -> tuple[str, str]:
@@ -66,43 +80,56 @@ def _looks_binary(sample: bytes) -> bool:
     """NUL bytes, or many control bytes, mean this is not text."""
     if b"\x00" in sample:
         return True
-    controls = sum(1 for byte in sample if byte < 9 or 13 < byte < 32)
+    controls = len(sample.translate(None, _NOT_CONTROL_BYTES))  # in C: a loop costs ~2 ms
     return controls > max(8, len(sample) // 50)
+
+
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if not (b < 9 or 13 < b < 32))
 
 
 def read_plain(path: Path, data: bytes) -> str:
     return decode(data, path)[0]
 
 
-def _unsupported(kind: str) -> Callable[[Path, bytes], str]:
-    def reader(path: Path, data: bytes) -> str:
-        raise LoadError(path, f"reading {kind} files is not supported yet")
+def read_pdf(path: Path, data: bytes) -> ReadText:
+    # Imported on first use: pypdf takes a fifth of a second to import.
+    from .readers.pdf import read_pdf
 
-    return reader
+    return read_pdf(path, data)
 
 
-READERS: dict[str, Callable[[Path, bytes], str]] = {
+def read_html(path: Path, data: bytes) -> str:
+    from .readers.html import read_html
+
+    return read_html(path, data)
+
+
+Reader = Callable[[Path, bytes], "str | ReadText"]
+
+READERS: dict[str, Reader] = {
     ".txt": read_plain,
     ".md": read_plain,
-    ".html": _unsupported("HTML"),
-    ".htm": _unsupported("HTML"),
-    ".pdf": _unsupported("PDF"),
+    ".html": read_html,
+    ".htm": read_html,
+    ".pdf": read_pdf,
 }
-"""One reader per suffix: bytes in, text out (the seam where PDF and HTML plug in)."""
+"""One reader per suffix: bytes in, text out (`str`, or `ReadText` with warnings)."""
+
+READER_LIBRARIES = {".pdf": "pypdf", ".html": "selectolax", ".htm": "selectolax"}
+"""The library (distribution) whose version a reader's text depends on: part of cache keys."""
 
 
-def read_source(path: str | Path) -> SourceText:
-    """Read one file as text, or raise LoadError naming the file and the reason."""
+def read_bytes(path: str | Path) -> bytes:
+    """A file's bytes, or LoadError naming the file and the reason it cannot be read."""
     file = Path(path)
-    reader = READERS.get(file.suffix.lower())
-    if reader is None:
+    if file.suffix.lower() not in READERS:
         raise LoadError(path, f"unsupported file type {file.suffix or '(none)'!r}")
     try:
         size = file.stat().st_size
         if size > MAX_FILE_BYTES:
             limit = MAX_FILE_BYTES // (1024 * 1024)
             raise LoadError(path, f"file is {size // (1024 * 1024)} MB; the limit is {limit} MB")
-        data = file.read_bytes()
+        return file.read_bytes()
     except LoadError:
         raise
     except IsADirectoryError:
@@ -113,10 +140,24 @@ def read_source(path: str | Path) -> SourceText:
         raise LoadError(path, "permission denied") from None
     except OSError as error:
         raise LoadError(path, error.strerror or str(error)) from None
-    text = reader(file, data)
+
+
+def source_from_bytes(path: str | Path, data: bytes) -> SourceText:
+    """A file's bytes as text, by the reader its suffix names; LoadError when it has none."""
+    file = Path(path)
+    reader = READERS.get(file.suffix.lower())
+    if reader is None:
+        raise LoadError(path, f"unsupported file type {file.suffix or '(none)'!r}")
+    read = reader(file, data)
+    text, warnings = (read, ()) if isinstance(read, str) else read
     if not text.strip():
         raise LoadError(path, "the file is empty")
-    return SourceText(str(path), text, "")
+    return SourceText(str(path), text, "", warnings)
+
+
+def read_source(path: str | Path) -> SourceText:
+    """Read one file as text, or raise LoadError naming the file and the reason."""
+    return source_from_bytes(path, read_bytes(path))
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[tuple[str, LoadError | None]]:
@@ -150,10 +191,16 @@ def _walk(folder: Path) -> Iterator[tuple[str, LoadError | None]]:
             yield str(current), LoadError(current, error.strerror or "cannot open folder")
             continue
         folders = []
+        # "Save page as" puts a page's scripts, images and frames in "<page>_files" beside it:
+        # parts of the saved page, not documents of their own.
+        saved_parts = {
+            f"{entry.stem}_files" for entry in entries if entry.suffix.lower() in (".html", ".htm")
+        }
         for entry in entries:
             try:
                 if entry.is_dir():
-                    folders.append(entry)
+                    if entry.name not in saved_parts:
+                        folders.append(entry)
                 elif entry.suffix.lower() in SUPPORTED_SUFFIXES and not entry.name.startswith("."):
                     yield str(entry), None
             except OSError as error:

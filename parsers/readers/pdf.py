@@ -1,0 +1,267 @@
+"""PDF files to text, with pypdf, laid out the way the parsers read PDF text.
+
+Why pypdf: on PDFs printed from the seed texts it keeps every word, as pdfminer.six does, in
+the same reading order, and is 4-10 times faster (`benchmarks/pdf_libraries.py`); it is pure
+Python with no required dependencies, and it reports each text run's position, size and font,
+which is all the layout below needs.
+
+pypdf gives lines but no paragraphs. The parsers find headings at the start of paragraphs, so
+a blank line goes where the page shows one: a vertical gap wider than the lines' usual spacing,
+or a change of type size or weight (a heading). Lines repeated at the same height on many pages
+(headers, footers, page numbers) are set apart as paragraphs of their own, and a sentence that
+runs on over a page break is kept whole.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from ..load import LoadError, ReadText
+
+_SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
+_PROSE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+_RUNS_ON = frozenset(",-–(/&")
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$", re.I)
+_DIGITS = re.compile(r"\d+")
+_BOLD = re.compile(r"bold|black|heavy|semibold|demibold", re.I)
+
+_PARAGRAPH_GAP = 1.3
+"""A gap this many times a type size's usual line spacing separates paragraphs."""
+_SHORT_LINE = 0.85
+"""A line shorter than this share of a full line, ending a sentence, ends its paragraph."""
+_FURNITURE_MIN_PAGES = 3
+"""A line is page furniture when it repeats, at the same height, on at least this many pages
+(and on a third of them)."""
+
+
+@dataclass
+class _Line:
+    """One line of a page as pypdf gives it, with where it stands and how it is set."""
+
+    text: str = ""
+    y: float | None = None
+    """Baseline height of the line's first words (PDF units, up from the page's foot)."""
+    styles: Counter[tuple[float, bool]] = field(default_factory=Counter)
+    """Characters per (type size, bold)."""
+    furniture: bool = False
+
+    @property
+    def style(self) -> tuple[float, bool]:
+        """The line's main (type size, bold)."""
+        return self.styles.most_common(1)[0][0] if self.styles else (0.0, False)
+
+
+def read_pdf(path: Path, data: bytes) -> ReadText:
+    """A PDF's text, pages in order, paragraphs separated by blank lines.
+
+    Raises LoadError for a file that is not a PDF, is damaged beyond reading, is protected by a
+    password, or holds no text (scanned pages are images)."""
+    _quiet_library_logging()
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, PyPdfError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            _decrypt(path, reader)
+        pages = list(reader.pages)
+    except LoadError:
+        raise
+    except DependencyError:
+        raise LoadError(
+            path,
+            "the PDF is encrypted with AES, which needs the `cryptography` "
+            "package (pip install cryptography)",
+        ) from None
+    except (
+        PyPdfError,
+        ValueError,
+        TypeError,
+        KeyError,
+        IndexError,
+        AttributeError,
+        AssertionError,
+        RecursionError,
+        OSError,
+        EOFError,
+    ) as error:
+        # pypdf raises more than its own errors on damaged files; each one means the same thing.
+        raise LoadError(path, f"not a readable PDF ({_reason(error)})") from None
+
+    page_lines: list[list[_Line]] = []
+    unreadable: list[int] = []
+    for number, page in enumerate(pages, start=1):
+        try:
+            page_lines.append(_page_lines(page))
+        except Exception:  # one damaged page must not lose the others
+            unreadable.append(number)
+            page_lines.append([])
+    if unreadable and len(unreadable) == len(pages):
+        raise LoadError(path, "not a readable PDF (no page could be read)")
+    _mark_furniture(page_lines)
+    text = _layout(page_lines)
+    if not text.strip():
+        what = "has no pages" if not pages else "has no text (scanned pages are images)"
+        raise LoadError(path, f"the PDF {what}")
+    warnings = ()
+    if unreadable:
+        listed = ", ".join(str(n) for n in unreadable[:10]) + ("…" if len(unreadable) > 10 else "")
+        warnings = (f"page(s) {listed} of the PDF could not be read and are missing",)
+    return ReadText(text, warnings)
+
+
+def _decrypt(path: Path, reader: Any) -> None:
+    """Open a PDF that is only restricted (no password to read it); refuse one that needs one."""
+    from pypdf import PasswordType
+
+    if reader.decrypt("") == PasswordType.NOT_DECRYPTED:
+        raise LoadError(path, "the PDF is protected by a password")
+
+
+def _reason(error: BaseException) -> str:
+    text = " ".join(str(error).split())[:120]
+    return text or type(error).__name__
+
+
+def _quiet_library_logging() -> None:
+    """pypdf logs what it repairs in damaged files; those lines must not reach the terminal
+    (or scribble over the reader's screen), so its logger goes nowhere."""
+    logger = logging.getLogger("pypdf")
+    if not logger.handlers:
+        logger.addHandler(logging.NullHandler())
+        logger.propagate = False
+
+
+def _page_lines(page: Any) -> list[_Line]:
+    """The page's lines in pypdf's reading order, each with its height and type."""
+    lines = [_Line()]
+
+    def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
+        pieces = text.split("\n")
+        for index, piece in enumerate(pieces):
+            if index:
+                lines.append(_Line())
+            if not piece:
+                continue
+            line = lines[-1]
+            line.text += piece
+            if piece.strip():
+                if line.y is None:
+                    # The run's origin in page space: the text matrix, then the current one.
+                    line.y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+                scale = math.sqrt(abs(tm[0] * tm[3] - tm[1] * tm[2]))
+                scale *= math.sqrt(abs(cm[0] * cm[3] - cm[1] * cm[2]))
+                name = str(font.get("/BaseFont", "")) if font else ""
+                style = (round(size * scale * 2) / 2, bool(_BOLD.search(name)))
+                line.styles[style] += len(piece.strip())
+
+    page.extract_text(visitor_text=visit)
+    return [line for line in lines if line.text.strip()]
+
+
+def _furniture_key(line: _Line) -> tuple[str, int]:
+    return _DIGITS.sub("#", " ".join(line.text.split()).casefold()), round((line.y or 0) / 4)
+
+
+def _mark_furniture(pages: list[list[_Line]]) -> None:
+    """Mark running headers, footers and page numbers: the same words (numbers aside) at the
+    same height on many pages, or a line that is only a page number."""
+    seen: Counter[tuple[str, int]] = Counter()
+    for lines in pages:
+        seen.update({_furniture_key(line) for line in lines})
+    needed = max(_FURNITURE_MIN_PAGES, len(pages) / 3)
+    for lines in pages:
+        for line in lines:
+            text = " ".join(line.text.split())
+            line.furniture = seen[_furniture_key(line)] >= needed or bool(_PAGE_NUMBER.match(text))
+
+
+def _full_widths(pages: list[list[_Line]]) -> dict[tuple[float, bool], int]:
+    """For each type style, the length of a full line (90th percentile, in characters)."""
+    lengths: dict[tuple[float, bool], list[int]] = {}
+    for lines in pages:
+        for line in lines:
+            if not line.furniture:
+                lengths.setdefault(line.style, []).append(len(line.text.strip()))
+    return {style: sorted(n)[int(len(n) * 0.9)] for style, n in lengths.items()}
+
+
+def _usual_gaps(pages: list[list[_Line]]) -> dict[float, float]:
+    """For each type size, the most common distance between consecutive lines set in it."""
+    gaps: dict[float, Counter[float]] = {}
+    for lines in pages:
+        body = [line for line in lines if not line.furniture and line.y is not None]
+        for above, below in pairwise(body):
+            size = above.style[0]
+            gap = (above.y or 0) - (below.y or 0)
+            if size and below.style[0] == size and 0 < gap < 3 * size:
+                gaps.setdefault(size, Counter())[round(gap * 2) / 2] += 1
+    return {size: counts.most_common(1)[0][0] for size, counts in gaps.items()}
+
+
+def _layout(pages: list[list[_Line]]) -> str:
+    """Lines joined into text: a blank line between paragraphs, furniture set apart after the
+    paragraph it interrupted, and a sentence running on over a page break kept together."""
+    usual = _usual_gaps(pages)
+    widths = _full_widths(pages)
+    out: list[str] = []
+    held: list[str] = []  # furniture waiting for the paragraph it interrupted to end
+    previous: _Line | None = None
+    for lines in pages:
+        first_on_page = True
+        for line in lines:
+            text = " ".join(line.text.split())
+            if line.furniture:
+                held.append(text)
+                continue
+            if previous is not None and _new_paragraph(
+                previous, line, usual, widths, first_on_page
+            ):
+                out.append("")
+                # Furniture waits for the end of a paragraph of prose, so it never comes
+                # between a heading (or a statement's title) and what it heads.
+                if held and _PROSE_END.search(previous.text.rstrip()):
+                    for furniture in held:
+                        out.extend((furniture, ""))
+                    held.clear()
+            out.append(text)
+            previous = line
+            first_on_page = False
+    for furniture in held:
+        out.extend(("", furniture))
+    return "\n".join(out) + "\n"
+
+
+def _new_paragraph(
+    above: _Line,
+    below: _Line,
+    usual: dict[float, float],
+    widths: dict[tuple[float, bool], int],
+    page_break: bool,
+) -> bool:
+    """Whether a blank line goes between two lines that follow each other."""
+    if above.style != below.style:
+        return True
+    if not page_break and above.y is not None and below.y is not None:
+        gap = above.y - below.y
+        size = above.style[0]
+        if gap <= 0 or gap > _PARAGRAPH_GAP * usual.get(size, 1.2 * size):
+            return True
+    carries_on = below.text.lstrip()[:1].islower() or above.text.rstrip()[-1:] in _RUNS_ON
+    if page_break:
+        # No distance to go by: what does not carry on a sentence starts a paragraph (a page
+        # may end on a heading, and the next begin with its first line).
+        return not carries_on
+    # Paragraphs set without space between them: a sentence that ends short of a full line
+    # ends its paragraph.
+    ended = _SENTENCE_END.search(above.text.rstrip()) is not None
+    short = len(above.text.strip()) < _SHORT_LINE * widths.get(above.style, 0)
+    return ended and short and not carries_on
