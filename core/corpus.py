@@ -1,14 +1,34 @@
-"""The documents a user asked for: paths expanded, each file parsed, failures kept apart."""
+"""The documents a user asked for: paths expanded, each file parsed, failures kept apart.
+
+Each file's bytes are looked up in the parse cache (`carecompare.cache`); files it does not
+hold are parsed, across processes when there are enough of them to pay for starting workers.
+"""
 
 from __future__ import annotations
 
+import os
+import sys
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from carecompare.parsers import Document, LoadError, expand_paths, parse_file
+from carecompare.cache import (
+    ParseCache,
+    cache_folder,
+    default_cache,
+    pickle_document,
+    unpickle,
+)
+from carecompare.parsers import Document, LoadError, expand_paths, parse_bytes
+from carecompare.parsers.load import read_bytes
 
 Progress = Callable[[int, int, str], None]
 """Called as (files done, files in all, path just done) while a corpus loads."""
+
+PARALLEL_MIN_FILES = 12
+"""Parse in worker processes when at least this many files miss the cache (below it, starting
+workers costs more than it saves)."""
 
 
 @dataclass
@@ -19,9 +39,23 @@ class Corpus:
     failures: list[LoadError] = field(default_factory=list)
 
 
-def load_corpus(paths: Iterable[str], progress: Progress | None = None) -> Corpus:
+def load_corpus(
+    paths: Iterable[str],
+    progress: Progress | None = None,
+    *,
+    use_cache: bool | None = None,
+    workers: int | None = None,
+) -> Corpus:
     """Parse every file the paths name (folders recursively). Never raises for a bad file:
-    each one is recorded in `failures` with its reason, and the rest still load."""
+    each one is recorded in `failures` with its reason, and the rest still load.
+
+    `use_cache`: None follows the user's choice (`--no-cache`, CARECOMPARE_NO_CACHE); False
+    bypasses the cache. `workers`: processes to parse in (None: one per core, when enough
+    files miss the cache; 1: parse in this process)."""
+    if use_cache is None:
+        parse_cache = default_cache()
+    else:
+        parse_cache = ParseCache(cache_folder()) if use_cache else None
     corpus = Corpus()
     files: list[str] = []
     for path, error in expand_paths(paths):
@@ -29,11 +63,148 @@ def load_corpus(paths: Iterable[str], progress: Progress | None = None) -> Corpu
             corpus.failures.append(error)
         else:
             files.append(path)
-    for done, path in enumerate(files, start=1):
-        try:
-            corpus.documents.append(parse_file(path))
-        except LoadError as error:
-            corpus.failures.append(error)
+
+    results: list[Document | LoadError | None] = [None] * len(files)
+    done = 0
+
+    def finished(index: int, result: Document | LoadError) -> None:
+        nonlocal done
+        results[index] = result
+        done += 1
         if progress is not None:
-            progress(done, len(files), path)
+            progress(done, len(files), files[index])
+
+    # Read every file and take what the cache holds; keep the rest to parse.
+    misses: list[tuple[int, bytes, str | None]] = []
+    for index, path in enumerate(files):
+        try:
+            data = read_bytes(path)
+        except LoadError as error:
+            finished(index, error)
+            continue
+        key = parse_cache.key(path, data) if parse_cache is not None else None
+        cached = parse_cache.get(key, path) if parse_cache is not None and key else None
+        if cached is not None:
+            finished(index, cached)
+        else:
+            misses.append((index, data, key))
+
+    count = _worker_count(len(misses)) if workers is None else max(1, workers)
+    if count > 1 and len(misses) > 2:
+        # The first file is parsed here: that loads the parsers' knowledge once, before
+        # forked workers inherit it, instead of once in every worker.
+        index, data, key = misses[0]
+        finished(index, _parse(files[index], data, parse_cache, key))
+        _parse_in_workers(files, misses[1:], parse_cache, count, finished)
+    else:
+        for index, data, key in misses:
+            finished(index, _parse(files[index], data, parse_cache, key))
+
+    for result in results:
+        if isinstance(result, Document):
+            corpus.documents.append(result)
+        elif isinstance(result, LoadError):
+            corpus.failures.append(result)
     return corpus
+
+
+def load_document(path: str, *, use_cache: bool | None = None) -> Document:
+    """One file, through the cache like `load_corpus`; raises LoadError when it cannot be read."""
+    corpus = load_corpus([path], use_cache=use_cache, workers=1)
+    if corpus.failures:
+        raise corpus.failures[0]
+    return corpus.documents[0]
+
+
+def _parse(path: str, data: bytes, parse_cache: ParseCache | None, key: str | None):
+    """Parse one file here and store it in the cache; a LoadError is returned, not raised."""
+    try:
+        document = parse_bytes(data, path)
+    except LoadError as error:
+        return error
+    except Exception as error:  # a parser bug must not stop the other files
+        return LoadError(path, f"could not be parsed ({type(error).__name__}: {error})")
+    if parse_cache is not None and key:
+        parse_cache.put(key, pickle_document(document))
+    return document
+
+
+def _parse_job(
+    path: str, data: bytes, cache_root: str | None, version: str | None, key: str | None
+) -> bytes | LoadError:
+    """In a worker process: parse, store in the cache, and send the document back pickled
+    (one pickle serves both)."""
+    try:
+        document = parse_bytes(data, path)
+    except LoadError as error:
+        return error
+    except Exception as error:  # a parser bug must not stop the other files
+        return LoadError(path, f"could not be parsed ({type(error).__name__}: {error})")
+    payload = pickle_document(document)
+    if cache_root is not None and key:
+        ParseCache(Path(cache_root), version).put(key, payload)
+    return payload
+
+
+def _worker_count(misses: int) -> int:
+    """One worker per core available to us, when enough files need parsing."""
+    if misses < PARALLEL_MIN_FILES:
+        return 1
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return min(cores, misses)
+
+
+def _parse_in_workers(
+    files: list[str],
+    misses: list[tuple[int, bytes, str | None]],
+    parse_cache: ParseCache | None,
+    count: int,
+    finished: Callable[[int, Document | LoadError], None],
+) -> None:
+    """Parse the misses in `count` processes; whatever they could not do is done here."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
+    root = str(parse_cache.root) if parse_cache is not None else None
+    version = parse_cache.version if parse_cache is not None else None
+    pending = {index: (data, key) for index, data, key in misses}
+    context = multiprocessing.get_context(_start_method())
+    executor = ProcessPoolExecutor(max_workers=count, mp_context=context)
+    finished_normally = False
+    try:
+        futures = {
+            executor.submit(_parse_job, files[index], data, root, version, key): index
+            for index, (data, key) in pending.items()
+        }
+        for future in as_completed(futures):
+            index = futures[future]
+            result = future.result()
+            document = unpickle(result) if isinstance(result, bytes) else result
+            if document is None:
+                continue  # cannot happen for a pickle just made; parsed again below
+            del pending[index]
+            finished(index, document)
+        finished_normally = True
+    except (BrokenProcessPool, OSError):
+        pass  # a worker died (out of memory?) or none could start: parse the rest here
+    finally:
+        # Interrupted (Ctrl-C): leave at once, dropping what has not started.
+        executor.shutdown(wait=finished_normally, cancel_futures=not finished_normally)
+    for index, (data, key) in sorted(pending.items()):
+        finished(index, _parse(files[index], data, parse_cache, key))
+
+
+def _start_method() -> str:
+    """`fork` starts workers fastest (they inherit the loaded parser and its knowledge), but
+    is safe only from a process with one thread; the reader loads from a worker thread, so
+    there a fork server starts them."""
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    if sys.platform == "linux" and threading.active_count() == 1 and "fork" in methods:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"

@@ -43,10 +43,13 @@ def _paths_or_samples(paths: Sequence[str]) -> list[str]:
 
 
 def load(paths: Sequence[str], *, quiet: bool = False):  # -> Corpus
-    """Parse what the paths name; warn about each file skipped."""
+    """Parse what the paths name (progress on stderr when it takes a while); warn about each
+    file skipped."""
     from carecompare.corpus import load_corpus
+    from carecompare.tui.progress import StderrProgress
 
-    corpus = load_corpus(_paths_or_samples(paths))
+    with StderrProgress() as progress:
+        corpus = load_corpus(_paths_or_samples(paths), progress)
     if not quiet:
         for failure in corpus.failures:
             _warn(f"skipped {failure}")
@@ -105,11 +108,12 @@ def cmd_scores(args: argparse.Namespace) -> int:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    from carecompare.parsers import LoadError, parse_file
+    from carecompare.corpus import load_document
+    from carecompare.parsers import LoadError
     from carecompare.records import parse_record
 
     try:
-        document = parse_file(args.path)
+        document = load_document(args.path)
     except LoadError as error:
         raise UsageError(str(error)) from None
     if args.json:
@@ -257,16 +261,44 @@ def _reader_parser(commands: Sequence[str]) -> _Parser:
     return parser
 
 
+def _add_cache_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="parse every file again, neither reading nor writing the parse cache",
+    )
+
+
+def _run(command: Command, args: argparse.Namespace) -> int:
+    """Run a command; `--no-cache` holds for everything it loads (the reader's workers too)."""
+    from carecompare.cache import NO_CACHE_ENV
+
+    if not args.no_cache:
+        return command(args)
+    before = os.environ.get(NO_CACHE_ENV)
+    os.environ[NO_CACHE_ENV] = "1"
+    try:
+        return command(args)
+    finally:
+        if before is None:
+            del os.environ[NO_CACHE_ENV]
+        else:
+            os.environ[NO_CACHE_ENV] = before
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (CONTRACT.md)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     commands = _command_parsers()
+    for parser, _ in commands.values():
+        _add_cache_option(parser)
     try:
         if argv and argv[0] in commands:
             parser, command = commands[argv[0]]
-            return command(parser.parse_args(argv[1:]))
-        args = _reader_parser(list(commands)).parse_args(argv)
-        return cmd_reader(args)
+            return _run(command, parser.parse_args(argv[1:]))
+        reader = _reader_parser(list(commands))
+        _add_cache_option(reader)
+        return _run(cmd_reader, reader.parse_args(argv))
     except UsageError as error:
         _warn(str(error))
         return EXIT_USAGE
