@@ -18,7 +18,7 @@ _BULLET = re.compile(r"^[-*]\s+(.*)$")
 _RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\s]*)\)")
-_UNICODE_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+UNICODE_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 
 def _inline_text(line: str) -> str:
@@ -44,10 +44,10 @@ def pdf_from_text(text: str, *, unicode_font: bool = False, footer: str = "") ->
     pdf.set_margins(20, 20, 20)
     pdf.set_auto_page_break(True, margin=20)
     family = "helvetica"
-    if unicode_font and _UNICODE_FONT.exists():
+    if unicode_font and UNICODE_FONT.exists():
         family = "dejavu"
-        pdf.add_font(family, "", str(_UNICODE_FONT))
-        pdf.add_font(family, "B", str(_UNICODE_FONT.with_name("DejaVuSans-Bold.ttf")))
+        pdf.add_font(family, "", str(UNICODE_FONT))
+        pdf.add_font(family, "B", str(UNICODE_FONT.with_name("DejaVuSans-Bold.ttf")))
     else:
         pdf.core_fonts_encoding = "windows-1252"
 

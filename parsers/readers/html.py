@@ -5,11 +5,12 @@ and `<li>`, entities, broken nesting), in C, so a page and the walk over it take
 millisecond where BeautifulSoup takes tens (`benchmarks/html_parsers.py`); the standard
 library's html.parser is as quick but leaves the repairs browsers make to hand-written code.
 
-What comes out: headings as `#` lines (one `#` per level), list items as `- ` lines,
-paragraphs and other blocks separated by blank lines, a `<br>` as a line break, a table row as
-one line. Scripts, styles, forms' controls, navigation, the site's header and footer (a header
-or footer inside the page's `<main>` or `<article>` is content and stays), cookie banners and
-hidden elements are dropped; entities are decoded by the parser.
+What comes out: headings as `#` lines (one `#` per level), list items as `- ` lines (an item
+built of headings and blocks, a card, as those blocks), paragraphs and other blocks separated
+by blank lines, a `<br>` as a line break, a table row as one line, a term and its definition
+(`<dt>`, `<dd>`) as one line. Scripts, styles, forms' controls, navigation, the site's header
+and footer (a header or footer inside the page's `<main>` or `<article>` is content and
+stays), cookie banners and hidden elements are dropped; entities are decoded by the parser.
 """
 
 from __future__ import annotations
@@ -52,12 +53,12 @@ def read_html(path: Path, data: bytes) -> str:
         raise LoadError(path, "the page has no body")
     _drop_chrome(body)
     writer = _Writer()
-    if page_title and body.css_first("h1") is None:
-        writer.heading(1, page_title)  # the page names itself only in its title
     writer.walk(body)
     text = writer.finish()
     if not text.strip():
         raise LoadError(path, "the page has no text (only scripts, styles or navigation)")
+    if page_title and body.css_first("h1") is None:
+        text = f"# {page_title}\n\n{text}"  # the page names itself only in its title
     return text
 
 
@@ -98,6 +99,24 @@ def _inside_content(node: Any) -> bool:
     return False
 
 
+def _is_bullet(item: Any) -> bool:
+    """A list item of text is a bullet; an item built of headings and blocks (a card in a list
+    of cards: a statement's title over its score) is written as those blocks."""
+    return _blocks_in(item) <= 1
+
+
+def _blocks_in(node: Any) -> int:
+    """Blocks under `node` (a heading counts as many), not looking into nested lists."""
+    count = 0
+    for child in node.iter():
+        tag = child.tag
+        if tag in _HEADINGS:
+            return 99
+        if tag not in ("ul", "ol", "-text"):
+            count += (tag in _BLOCKS) + _blocks_in(child)
+    return count
+
+
 class _Writer:
     """Text out of a tree walk: lines, and blank lines between blocks."""
 
@@ -107,6 +126,8 @@ class _Writer:
         self.prefix = ""
         self.in_heading = False
         self.in_pre = 0
+        self.after_term = False
+        self.lists = 0
 
     def walk(self, node: Any) -> None:
         for child in node.iter(include_text=True):
@@ -122,9 +143,31 @@ class _Writer:
                 self.heading(_HEADINGS[tag], child)
             elif tag == "li":
                 self.end_line()
-                self.prefix = "- "
+                if _is_bullet(child):
+                    self.prefix = "- "
                 self.walk(child)
                 self.end_line()
+            elif tag == "dt":
+                self.paragraph_break()
+                self.walk(child)
+                self.after_term = True
+            elif tag == "dd":
+                # "Assessment published:" and its date on one line, as the page shows them.
+                if self.after_term and self.parts:
+                    self.text(" ")
+                else:
+                    self.end_line()
+                self.after_term = False
+                self.walk(child)
+                self.end_line()
+            elif tag in ("ul", "ol"):
+                # A list inside a list item carries on the list: no blank line around it.
+                nested = self.lists > 0
+                self.end_line() if nested else self.paragraph_break()
+                self.lists += 1
+                self.walk(child)
+                self.lists -= 1
+                self.end_line() if nested else self.paragraph_break()
             elif tag in _CELLS:
                 self.text(" ")
                 self.walk(child)
@@ -149,13 +192,11 @@ class _Writer:
                 self.walk(child)  # inline: a, span, strong, em, ...
 
     def heading(self, level: int, node: Any) -> None:
+        self.after_term = False
         self.paragraph_break()
         self.prefix = "#" * level + " "
         self.in_heading = True
-        if isinstance(node, str):
-            self.text(node)
-        else:
-            self.walk(node)
+        self.walk(node)
         self.in_heading = False
         self.paragraph_break()
 
@@ -175,7 +216,8 @@ class _Writer:
         self.parts.append(words)
 
     def end_line(self) -> None:
-        line = "".join(self.parts).strip() if not self.in_pre else "".join(self.parts).rstrip()
+        line = "".join(self.parts)
+        line = line.rstrip() if self.in_pre else " ".join(line.split())
         self.parts.clear()
         if line.strip():
             self.lines.append(self.prefix + line)
@@ -183,6 +225,7 @@ class _Writer:
 
     def paragraph_break(self) -> None:
         self.end_line()
+        self.after_term = False
         if self.lines and self.lines[-1]:
             self.lines.append("")
 

@@ -256,12 +256,13 @@ def _new_paragraph(
         if gap <= 0 or gap > _PARAGRAPH_GAP * usual.get(size, 1.2 * size):
             return True
     carries_on = below.text.lstrip()[:1].islower() or above.text.rstrip()[-1:] in _RUNS_ON
+    if carries_on:
+        return False
+    short = len(above.text.strip()) < _SHORT_LINE * widths.get(above.style, 0)
     if page_break:
-        # No distance to go by: what does not carry on a sentence starts a paragraph (a page
-        # may end on a heading, and the next begin with its first line).
-        return not carries_on
+        # No distance to go by: a page that ends on a full line runs on into the next; one
+        # that ends short (a paragraph's last line, a heading) does not.
+        return short
     # Paragraphs set without space between them: a sentence that ends short of a full line
     # ends its paragraph.
-    ended = _SENTENCE_END.search(above.text.rstrip()) is not None
-    short = len(above.text.strip()) < _SHORT_LINE * widths.get(above.style, 0)
-    return ended and short and not carries_on
+    return short and _SENTENCE_END.search(above.text.rstrip()) is not None
