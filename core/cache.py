@@ -37,18 +37,24 @@ KEPT_VERSIONS = 3
 
 @cache
 def parser_version() -> str:
-    """A hash of everything a parse depends on in carecompare: the `parsers` package's Python
-    source and YAML data, and the Python version (pickles are read back by the same)."""
+    """The running parser's version: `source_version` of the `parsers` package, once."""
     import carecompare.parsers as parsers
 
-    root = Path(parsers.__file__).parent
+    return source_version(Path(parsers.__file__).parent)
+
+
+def source_version(package: Path) -> str:
+    """A hash of everything a parse depends on in carecompare: a package's Python source and
+    YAML data (by path and content), and the Python version (pickles are read back by it)."""
     digest = hashlib.blake2b(digest_size=12)
     digest.update(f"{sys.version_info[0]}.{sys.version_info[1]}".encode())
     files = sorted(
-        p for p in root.rglob("*") if p.suffix in (".py", ".yaml") and "__pycache__" not in p.parts
+        p
+        for p in package.rglob("*")
+        if p.suffix in (".py", ".yaml") and "__pycache__" not in p.parts
     )
     for file in files:
-        digest.update(file.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(file.relative_to(package).as_posix().encode() + b"\0")
         digest.update(file.read_bytes() + b"\0")
     return digest.hexdigest()
 

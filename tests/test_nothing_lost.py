@@ -56,7 +56,9 @@ def test_arbitrary_unicode(text):
 
 
 def test_samples_and_fixtures_keep_every_word():
-    for path in [*sample_paths(), *map(str, FIXTURES.iterdir())]:
+    # Text fixtures only: a saved page's markup is not its words (test_html checks those).
+    texts = [str(p) for p in FIXTURES.iterdir() if p.suffix in (".txt", ".md")]
+    for path in [*sample_paths(), *texts]:
         document = parse_file(path)
         with open(path, encoding="utf-8") as file:
             source = normalise(file.read())
