@@ -21,6 +21,7 @@ import pickle
 import shutil
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import fields, replace
 from functools import cache
@@ -35,6 +36,8 @@ NO_CACHE_ENV = "CARECOMPARE_NO_CACHE"
 """Set (to anything but "" or "0") to bypass the cache, as `--no-cache` does."""
 ENTRY_FORMAT = 1
 """How entries are written (`pickle_document`); part of every key."""
+STALE_TEMPORARY_SECONDS = 3600
+"""A temporary entry file this old was left by a process stopped while writing it."""
 KEPT_VERSIONS = 3
 """Entries of this many parser versions are kept (the newest); older ones are deleted."""
 
@@ -148,7 +151,19 @@ class ParseCache:
         if not self.folder.is_dir():
             self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
             self._prune()
+        else:
+            self._sweep()
         self._ready = True
+
+    def _sweep(self) -> None:
+        """Delete temporary files a process left behind when it was stopped mid-write."""
+        stale = time.time() - STALE_TEMPORARY_SECONDS
+        for temporary in self.folder.glob(".tmp-*"):
+            try:
+                if temporary.stat().st_mtime < stale:
+                    temporary.unlink()
+            except OSError:
+                pass  # another process swept it first
 
     def _prune(self) -> None:
         def age(folder: Path) -> float:

@@ -12,6 +12,7 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from carecompare.cache import (
     ParseCache,
@@ -176,7 +177,7 @@ def _parse_in_workers(
     version = parse_cache.version if parse_cache is not None else None
     pending = set(misses)
     context = multiprocessing.get_context(_start_method())
-    executor = ProcessPoolExecutor(max_workers=count, mp_context=context)
+    executor = ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=_quiet_worker)
     finished_normally = False
     try:
         futures = {
@@ -194,10 +195,33 @@ def _parse_in_workers(
     except (BrokenProcessPool, OSError):
         pass  # a worker died (out of memory?) or none could start: parse the rest here
     finally:
-        # Interrupted (Ctrl-C): leave at once, dropping what has not started.
+        if not finished_normally:
+            _stop_workers(executor)  # interrupted (Ctrl-C): leave now, not after the queue
         executor.shutdown(wait=finished_normally, cancel_futures=not finished_normally)
     for index in sorted(pending):
         finished(index, _parse_file(files[index], parse_cache))
+
+
+def _stop_workers(executor: Any) -> None:
+    """End the workers at once (Python 3.14 has a method for it; before, the processes)."""
+    terminate = getattr(executor, "terminate_workers", None)
+    if terminate is not None:
+        terminate()
+        return
+    for process in list((getattr(executor, "_processes", None) or {}).values()):
+        process.terminate()
+
+
+def _quiet_worker() -> None:
+    """A worker process says nothing: no warnings or stray output on the user's terminal (or
+    over the reader's screen), and Ctrl-C is left to the parent, which stops the workers, so
+    no worker prints a traceback."""
+    import signal
+    import warnings
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    warnings.simplefilter("ignore")
+    sys.stdout = sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - for the process's life
 
 
 def _start_method() -> str:

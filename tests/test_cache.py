@@ -140,6 +140,17 @@ def test_old_parser_versions_are_pruned(tmp_path):
     assert kept == ["documents-c", "documents-d", "documents-new"]  # the newest old ones
 
 
+def test_temporary_files_left_by_a_stopped_process_are_swept(tmp_path):
+    cache = ParseCache(tmp_path, version="v")
+    cache.put("first", b"payload")
+    old, recent = cache.folder / ".tmp-old", cache.folder / ".tmp-recent"
+    old.write_bytes(b"half")
+    recent.write_bytes(b"half")  # another process may be writing this one now
+    os.utime(old, (1_000_000, 1_000_000))
+    ParseCache(tmp_path, version="v").put("second", b"payload")
+    assert sorted(p.name for p in cache.folder.iterdir()) == [".tmp-recent", "first", "second"]
+
+
 def _load_in_process(paths: list[str], cache: str, queue) -> None:
     os.environ[CACHE_DIR_ENV] = cache
     corpus = load_corpus(paths, workers=1)
