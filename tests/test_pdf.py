@@ -17,12 +17,14 @@ from helpers import FIXTURES, section_words, words
 
 FACTS = ("kind", "council", "published", "period", "rating", "indicative", "scores", "judgements")
 SAMPLES = [Path(p) for p in sample_paths()]
+TEXTS = SAMPLES + sorted(p for p in FIXTURES.iterdir() if p.suffix in (".txt", ".md"))
+"""The samples (the seed documents) and the text fixtures in the shapes other councils use."""
 
 
 @cache
 def printed(name: str) -> bytes:
     """A sample printed to PDF (once), with a running footer as real reports have."""
-    text = next(p for p in SAMPLES if p.name == name).read_text(encoding="utf-8")
+    text = next(p for p in TEXTS if p.name == name).read_text(encoding="utf-8")
     return pdf_from_text(text, footer="Council assessment")
 
 
@@ -31,8 +33,8 @@ def words_kept(source: str, document) -> float:
     return sum((expected & section_words(document)).values()) / sum(expected.values())
 
 
-@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)
-def test_a_printed_sample_parses_as_its_text(sample):
+@pytest.mark.parametrize("sample", TEXTS, ids=lambda p: p.name)
+def test_a_printed_document_parses_as_its_text(sample):
     text = sample.read_text(encoding="utf-8")
     expected = parse_text(text, str(sample))
     document = parse_bytes(printed(sample.name), sample.with_suffix(".pdf"))

@@ -1,9 +1,9 @@
 """PDF files to text, with pypdf, laid out the way the parsers read PDF text.
 
-Why pypdf: on PDFs printed from the seed texts it keeps every word, as pdfminer.six does, in
-the same reading order, and is 4-10 times faster (`benchmarks/pdf_libraries.py`); it is pure
-Python with no required dependencies, and it reports each text run's position, size and font,
-which is all the layout below needs.
+Why pypdf: on PDFs printed from the samples and fixtures it keeps every word, as pdfminer.six
+does, in the same reading order, and is about five times faster (15-18 ms a page against 86,
+`benchmarks/pdf_libraries.py`); it is pure Python with no required dependencies, and it
+reports each run of text's position, size and font, which is all the layout below needs.
 
 pypdf gives lines but no paragraphs. The parsers find headings at the start of paragraphs, so
 a blank line goes where the page shows one: a vertical gap wider than the lines' usual spacing,
@@ -35,6 +35,9 @@ _BOLD = re.compile(r"bold|black|heavy|semibold|demibold", re.I)
 
 _PARAGRAPH_GAP = 1.3
 """A gap this many times a type size's usual line spacing separates paragraphs."""
+_LEADING = (0.9, 1.6)
+"""Line spacing is between these multiples of the type size."""
+_DEFAULT_LEADING = 1.25
 _SHORT_LINE = 0.85
 """A line shorter than this share of a full line, ending a sentence, ends its paragraph."""
 _FURNITURE_MIN_PAGES = 3
@@ -195,16 +198,24 @@ def _full_widths(pages: list[list[_Line]]) -> dict[tuple[float, bool], int]:
 
 
 def _usual_gaps(pages: list[list[_Line]]) -> dict[float, float]:
-    """For each type size, the most common distance between consecutive lines set in it."""
+    """For each type size, the distance between the lines of one paragraph: the smallest
+    distance seen between consecutive lines in that size (twice, when there are several),
+    kept within the leading type is set with."""
     gaps: dict[float, Counter[float]] = {}
     for lines in pages:
         body = [line for line in lines if not line.furniture and line.y is not None]
         for above, below in pairwise(body):
             size = above.style[0]
             gap = (above.y or 0) - (below.y or 0)
-            if size and below.style[0] == size and 0 < gap < 3 * size:
+            if size and below.style[0] == size and _LEADING[0] * size <= gap < 3 * size:
                 gaps.setdefault(size, Counter())[round(gap * 2) / 2] += 1
-    return {size: counts.most_common(1)[0][0] for size, counts in gaps.items()}
+    usual = {}
+    for size, counts in gaps.items():
+        repeated = [gap for gap, n in counts.items() if n > 1] or list(counts)
+        low, high = _LEADING[0] * size, _LEADING[1] * size
+        # Wider than any leading: every paragraph here is one line, and this is their spacing.
+        usual[size] = min(max(min(repeated), low), high)
+    return usual
 
 
 def _layout(pages: list[list[_Line]]) -> str:
@@ -253,7 +264,7 @@ def _new_paragraph(
     if not page_break and above.y is not None and below.y is not None:
         gap = above.y - below.y
         size = above.style[0]
-        if gap <= 0 or gap > _PARAGRAPH_GAP * usual.get(size, 1.2 * size):
+        if gap <= 0 or gap > _PARAGRAPH_GAP * usual.get(size, _DEFAULT_LEADING * size):
             return True
     carries_on = below.text.lstrip()[:1].islower() or above.text.rstrip()[-1:] in _RUNS_ON
     if carries_on:
