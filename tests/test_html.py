@@ -158,8 +158,12 @@ def test_a_windows_1252_page_is_decoded():
     [
         (page("<script>only()</script><nav>Home</nav>").encode(), "the page has no text"),
         (b"\x00\x01\x02binary\x00" * 50, "binary data, not a text document"),
+        (
+            page("<div>" * 5000 + "deep" + "</div>" * 5000).encode(),
+            "the page's elements are nested too deeply to read",
+        ),
     ],
-    ids=["only-chrome", "binary"],
+    ids=["only-chrome", "binary", "nested-too-deeply"],
 )
 def test_a_page_without_text_gets_a_clear_message(data, reason):
     with pytest.raises(LoadError) as raised:

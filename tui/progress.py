@@ -30,7 +30,8 @@ class StderrProgress:
         self.started = time.monotonic()
         self.drawn_at = 0.0
         self.shown = False
-        self.enabled = self.stream.isatty()
+        isatty = getattr(self.stream, "isatty", None)  # stderr may be None (pythonw)
+        self.enabled = bool(isatty and isatty())
 
     def __call__(self, done: int, total: int, path: str) -> None:
         if not self.enabled:

@@ -53,9 +53,13 @@ def read_html(path: Path, data: bytes) -> str:
     body = tree.body
     if body is None:
         raise LoadError(path, "the page has no body")
-    _drop_chrome(body)
     writer = _Writer()
-    writer.walk(body)
+    try:
+        _drop_chrome(body)
+        writer.walk(body)
+    except RecursionError:
+        # Browsers stop nesting at a few hundred levels too; no real page comes near it.
+        raise LoadError(path, "the page's elements are nested too deeply to read") from None
     text = writer.finish()
     if not text.strip():
         raise LoadError(path, "the page has no text (only scripts, styles or navigation)")

@@ -162,7 +162,7 @@ def _page_lines(page: Any) -> list[_Line]:
                     line.y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
                 scale = math.sqrt(abs(tm[0] * tm[3] - tm[1] * tm[2]))
                 scale *= math.sqrt(abs(cm[0] * cm[3] - cm[1] * cm[2]))
-                name = str(font.get("/BaseFont", "")) if font else ""
+                name = str(font.get("/BaseFont", "")) if hasattr(font, "get") else ""
                 style = (round(size * scale * 2) / 2, bool(_BOLD.search(name)))
                 line.styles[style] += len(piece.strip())
 
