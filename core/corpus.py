@@ -11,6 +11,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -145,9 +146,15 @@ def _parse_job(path: str, cache_root: str | None, version: str | None) -> bytes 
         return LoadError(path, f"could not be parsed ({type(error).__name__}: {error})")
     payload = pickle_document(document)
     if cache_root is not None:
-        parse_cache = ParseCache(Path(cache_root), version)
+        parse_cache = _worker_cache(cache_root, version)
         parse_cache.put(parse_cache.key(path, data), payload)
     return payload
+
+
+@cache
+def _worker_cache(cache_root: str, version: str | None) -> ParseCache:
+    """One cache object per worker process, so its folder is prepared once, not per file."""
+    return ParseCache(Path(cache_root), version)
 
 
 def _worker_count(misses: int) -> int:
