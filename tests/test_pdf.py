@@ -74,6 +74,31 @@ def test_paragraphs_headings_and_page_furniture_are_laid_out_for_the_parsers():
     assert paragraphs[-1].startswith("Leeds report")  # furniture waits for the prose to end
 
 
+def test_a_bare_page_number_is_furniture_but_a_bare_score_is_not():
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=11)
+    for number, (title, score) in enumerate((("Safeguarding", "3"), ("Governance", "2")), 1):
+        pdf.add_page()
+        pdf.multi_cell(0, 6, title, new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 6, score, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(4)
+        pdf.multi_cell(0, 6, "The local authority had a plan.", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_y(-15)
+        pdf.cell(0, 6, str(number), align="C")
+    out = read_pdf(Path("numbers.pdf"), bytes(pdf.output())).text
+    paragraphs = [" ".join(p.split()) for p in out.split("\n\n") if p.strip()]
+    assert paragraphs == [
+        "Safeguarding 3",
+        "The local authority had a plan.",
+        "1",
+        "Governance 2",
+        "The local authority had a plan.",
+        "2",
+    ]
+
+
 def test_an_encrypted_pdf_that_needs_a_password_is_refused_by_name(tmp_path):
     path = tmp_path / "locked.pdf"
     path.write_bytes(_encrypted("Safeguarding\nScore: 2", user_password="secret"))

@@ -33,6 +33,12 @@ _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$", re
 _DIGITS = re.compile(r"\d+")
 _BOLD = re.compile(r"bold|black|heavy|semibold|demibold", re.I)
 
+_DAMAGED = (
+    ValueError, TypeError, KeyError, IndexError, AttributeError, AssertionError,
+    RecursionError, OSError, EOFError,
+)  # fmt: skip
+"""Besides its own errors, what pypdf raises on damaged files; each means the same."""
+
 _PARAGRAPH_GAP = 1.3
 """A gap this many times a type size's usual line spacing separates paragraphs."""
 _LEADING = (0.9, 1.6)
@@ -40,6 +46,8 @@ _LEADING = (0.9, 1.6)
 _DEFAULT_LEADING = 1.25
 _SHORT_LINE = 0.85
 """A line shorter than this share of a full line, ending a sentence, ends its paragraph."""
+_MIN_FULL_LINE = 50
+"""A full line of text has at least this many characters."""
 _FURNITURE_MIN_PAGES = 3
 """A line is page furniture when it repeats, at the same height, on at least this many pages
 (and on a third of them)."""
@@ -84,19 +92,7 @@ def read_pdf(path: Path, data: bytes) -> ReadText:
             "the PDF is encrypted with AES, which needs the `cryptography` "
             "package (pip install cryptography)",
         ) from None
-    except (
-        PyPdfError,
-        ValueError,
-        TypeError,
-        KeyError,
-        IndexError,
-        AttributeError,
-        AssertionError,
-        RecursionError,
-        OSError,
-        EOFError,
-    ) as error:
-        # pypdf raises more than its own errors on damaged files; each one means the same thing.
+    except (PyPdfError, *_DAMAGED) as error:
         raise LoadError(path, f"not a readable PDF ({_reason(error)})") from None
 
     page_lines: list[list[_Line]] = []
@@ -176,15 +172,18 @@ def _furniture_key(line: _Line) -> tuple[str, int]:
 
 def _mark_furniture(pages: list[list[_Line]]) -> None:
     """Mark running headers, footers and page numbers: the same words (numbers aside) at the
-    same height on many pages, or a line that is only a page number."""
+    same height on many pages, or a page's first or last line when it is only a page number
+    (a number elsewhere, a score on a line of its own, is content)."""
     seen: Counter[tuple[str, int]] = Counter()
     for lines in pages:
         seen.update({_furniture_key(line) for line in lines})
     needed = max(_FURNITURE_MIN_PAGES, len(pages) / 3)
     for lines in pages:
         for line in lines:
-            text = " ".join(line.text.split())
-            line.furniture = seen[_furniture_key(line)] >= needed or bool(_PAGE_NUMBER.match(text))
+            line.furniture = seen[_furniture_key(line)] >= needed
+        for end in {0, len(lines) - 1} if lines else ():
+            text = " ".join(lines[end].text.split())
+            lines[end].furniture = lines[end].furniture or bool(_PAGE_NUMBER.match(text))
 
 
 def _full_widths(pages: list[list[_Line]]) -> dict[tuple[float, bool], int]:
@@ -194,7 +193,10 @@ def _full_widths(pages: list[list[_Line]]) -> dict[tuple[float, bool], int]:
         for line in lines:
             if not line.furniture:
                 lengths.setdefault(line.style, []).append(len(line.text.strip()))
-    return {style: sorted(n)[int(len(n) * 0.9)] for style, n in lengths.items()}
+    # A page of short lines only (a list of scores) has no full line to measure against.
+    return {
+        style: max(sorted(n)[int(len(n) * 0.9)], _MIN_FULL_LINE) for style, n in lengths.items()
+    }
 
 
 def _usual_gaps(pages: list[list[_Line]]) -> dict[float, float]:
