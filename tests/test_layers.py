@@ -12,11 +12,16 @@ HEADLESS = [
     "carecompare.parsers.ofsted",
     "carecompare.parsers.generic",
     "carecompare.align",
+    "carecompare.metric_align",
+    "carecompare.gaps",
+    "carecompare.reading",
+    "carecompare.scorecard",
     "carecompare.corpus",
     "carecompare.records",
     "carecompare.samples",
     "carecompare.tui.cli",
     "carecompare.tui.console",
+    "carecompare.tui.pane_layout",
 ]
 
 
