@@ -187,7 +187,7 @@ class PaneView(ScrollView, can_focus=True, inherit_bindings=False):
             self.comparison, columns, self.text_width, self.figures, self._cells
         )
         self._strips.clear()
-        self.virtual_size = Size(self.text_width, self.layout_.height)
+        self._update_virtual_size()
         if anchor is not None:
             top = self.layout_.top_of(anchor) or 0
             self.scroll_to(y=top + offset, animate=False)
@@ -205,9 +205,20 @@ class PaneView(ScrollView, can_focus=True, inherit_bindings=False):
             self._after_layout.append(move)
         return self.comparison is not None
 
+    def _update_virtual_size(self) -> None:
+        """The layout's height, plus room below so the last row can scroll to the top (a
+        jump always puts its row at the top, wherever the row is)."""
+        if self.layout_ is None:
+            return
+        last = self.layout_.blocks[-1].height if self.layout_.blocks else 0
+        room = max(0, self.scrollable_content_region.height - last)
+        self.virtual_size = Size(self.text_width, self.layout_.height + room)
+
     def on_resize(self, event: events.Resize) -> None:
         if self.layout_ is None or self.layout_.width != self.text_width:
             self._relayout()
+        else:
+            self._update_virtual_size()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -382,7 +393,11 @@ class PaneView(ScrollView, can_focus=True, inherit_bindings=False):
         self.scroll_to(y=round(self.scroll_y) + pages * step, animate=False)
 
     def action_edge(self, end: int) -> None:
-        self.scroll_to(y=self.max_scroll_y if end > 0 else 0, animate=False)
+        """Top, or the last screenful of the comparison (not the room below it)."""
+        bottom = 0
+        if self.layout_ is not None:
+            bottom = max(0, self.layout_.height - self.scrollable_content_region.height)
+        self.scroll_to(y=bottom if end > 0 else 0, animate=False)
 
     def move_focus(self, step: int) -> None:
         """Focus the next or previous column, wrapping round; pages when it leaves the page."""
