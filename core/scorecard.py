@@ -14,6 +14,19 @@ from typing import Any
 from carecompare.parsers import Document
 from carecompare.parsers.knowledge import Statement, taxonomy
 
+KIND_LABELS = {
+    "cqc_assessment": "CQC",
+    "annual_report": "Annual report",
+    "ofsted_children": "Ofsted",
+    "other": "Other",
+}
+"""Short names of the document kinds for column heads and tables."""
+
+
+def kind_label(kind: str) -> str:
+    """A document kind as people say it ("CQC", "Ofsted")."""
+    return KIND_LABELS.get(kind, kind)
+
 
 @dataclass(frozen=True, slots=True)
 class ScoreColumn:

@@ -32,7 +32,7 @@ def line_text(line) -> str:
 
 
 @given(
-    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400), st.integers(1, 60)
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400), st.integers(2, 60)
 )
 def test_wrap_keeps_every_word_and_the_width(text, width):
     lines = wrap(text, width)

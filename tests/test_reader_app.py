@@ -78,15 +78,15 @@ def test_first_frame_comes_before_the_documents_and_slow_loading_shows_progress(
                 await until(pilot, lambda: app.ready_at is not None)
                 screen = app.screen
                 assert isinstance(screen, ComparisonScreen)
-                assert app.corpus is None and screen.has_class("-loading")
-                await pilot.pause(0.3)  # longer than a blink
-                assert screen.has_class("-slow")
-                assert screen.query_one(ProgressBar).display
+                assert app.corpus is None and screen.state == "loading"
+                bar = screen.query_one(ProgressBar)
+                assert not bar.display  # loading only just began
+                await until(pilot, lambda: bar.display)  # after a blink it shows
             finally:
                 release.set()
             await until(pilot, lambda: app.corpus is not None)
             await pilot.pause()
-            assert screen.has_class("-ready") and app.chosen == (0, 1, 2)
+            assert screen.state == "ready" and app.chosen == (0, 1, 2)
 
     asyncio.run(main())
 
@@ -110,7 +110,7 @@ def test_files_that_could_not_be_read_are_listed_with_the_reason():
 def test_nothing_readable_says_so_and_exits_1():
     async def scenario(pilot: Pilot) -> None:
         screen = pilot.app.screen
-        assert screen.has_class("-message")
+        assert screen.state == "message"
         assert "No document could be read" in str(screen.query_one("#message").render())
 
     app = run(scenario, loader=loader_of([], [LoadError("x.txt", "empty file")]))
@@ -252,19 +252,19 @@ def test_scorecard_sorts_by_any_column_with_keys_and_mouse():
         await pilot.press("s")
         screen = pilot.app.screen
         await pilot.press("7")  # the cursor goes to Safeguarding's column
-        column = screen.table.cursor_coordinate.column
-        assert screen.columns[column - 1].id == "safeguarding"
+        grid = screen.grid
+        assert screen.columns[grid.cursor_column - 1].id == "safeguarding"
         await pilot.press("right_square_bracket")
         assert screen.order == [0, 2, 1] and screen.sorted_by == ("safeguarding", True)
         await pilot.press("left_square_bracket")
         assert screen.order == [1, 0, 2]
-        table = screen.table
-        table.scroll_to(x=0, animate=False)
+        grid.scroll_to(x=0, animate=False)
         await pilot.pause()
-        x = sum(c.get_render_width(table) for c in table.ordered_columns[:2]) + 1  # Kind
-        await pilot.click(table, offset=(x, 0))
-        await pilot.pause()
+        await pilot.click(grid, offset=(grid._column_x(2) + 1, 0))  # Kind's title
         assert screen.sorted_by == ("kind", False)
+        await pilot.click(grid, offset=(0, 1))  # the mark column of the first row
+        await pilot.pause()
+        assert screen.order[0] not in screen.marked
         await pilot.press("escape")
         assert isinstance(pilot.app.screen, ComparisonScreen) and pilot.app.chosen == (0, 1, 2)
 
@@ -430,8 +430,9 @@ def test_document_text_is_shown_literally_and_never_acts():
         await pilot.pause()
         assert pilot.app.is_running
         await pilot.press("s")
-        table = pilot.app.screen.table
-        assert "[bold]Alpha[/bold] Council" in str(table.get_cell_at((0, 1)))
+        grid = pilot.app.screen.grid
+        assert grid.rows[0][1] == (("[bold]Alpha[/bold] Council", "marked"),)
+        assert "[bold]Alpha[/bold] Council" in grid.render_line(1).text
 
     run(scenario, documents=documents)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from textual import work
 from textual.app import App
@@ -38,7 +39,7 @@ class _Cancelled(Exception):
 class ReaderApp(App[None]):
     """The Textual app (see the module docstring)."""
 
-    CSS_PATH = "reader.tcss"
+    CSS_PATH = Path(__file__).with_name("reader.tcss")  # absolute: subclasses live elsewhere
     TITLE = "carecompare"
     BINDINGS = APP_KEYS
     COMMANDS = App.COMMANDS | {KeyCommands}

@@ -37,13 +37,16 @@ class ComparisonScreen(Screen[None]):
 
     def __init__(self, loading: int = 0) -> None:
         """`loading`: how many paths are being read (the screen starts saying so)."""
-        super().__init__(id="comparison", classes="-loading")
+        super().__init__(id="comparison")
         self._loading = loading
+        self.state = "loading"
+        """`loading`, `message` (nothing to compare) or `ready`."""
         self.comparison: Comparison | None = None
         """The documents compared, in column order, and their aligned rows."""
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="body"):
+        with Horizontal(id="body") as body:
+            body.display = False
             yield Outline(id="outline")
             with Vertical(id="panes-area"):
                 pane = PaneView(id="panes")
@@ -52,7 +55,9 @@ class ComparisonScreen(Screen[None]):
         with Vertical(id="loading"):
             yield Static(self._loading_text(self._loading), id="loading-message", markup=False)
             yield ProgressBar(id="loading-progress", show_eta=False)
-        yield Static(id="message", markup=False)
+        message = Static(id="message", markup=False)
+        message.display = False
+        yield message
         yield Footer()
 
     @property
@@ -66,20 +71,28 @@ class ComparisonScreen(Screen[None]):
     # -- states ----------------------------------------------------------------------------
 
     def _set_state(self, state: str) -> None:
-        for name in ("loading", "message", "ready"):
-            self.set_class(name == state, f"-{name}")
+        """Show the loading view, a message, or the panes (`ready`). Only those widgets
+        change: a class on the screen would restyle every widget on it."""
+        self.state = state
+        for name, widget_id in (
+            ("loading", "#loading"),
+            ("message", "#message"),
+            ("ready", "#body"),
+        ):
+            self.query_one(widget_id).display = name == state
 
     @staticmethod
     def _loading_text(paths: int) -> Text:
         return Text(f"Reading {paths} {'path' if paths == 1 else 'paths'}…")
 
     def show_progress(self, done: int, total: int) -> None:
-        """Show the progress bar (loading is taking longer than a blink) at done of total."""
-        self.add_class("-slow")
-        self.query_one("#loading-message", Static).update(
-            Text(f"Reading documents: {done} of {total}…")
-        )
-        self.query_one("#loading-progress", ProgressBar).update(total=total, progress=done)
+        """Show the progress bar (loading is taking longer than a blink) at done of total.
+
+        Only the bar changes: restyling the screen or resizing text on every file would
+        cost the UI thread more than the files take to parse."""
+        bar = self.query_one("#loading-progress", ProgressBar)
+        bar.display = True
+        bar.update(total=total, progress=done)
 
     def show_message(self, message: str) -> None:
         """Show a message instead of panes (nothing to compare, nothing loaded)."""

@@ -4,7 +4,7 @@ symbols mean) and the files (each document loaded, each file that failed and why
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -16,7 +16,8 @@ from textual.widgets import Static
 from carecompare.gaps import LEGEND
 from carecompare.parsers import Document, LoadError
 from carecompare.parsers.clean import safe_text
-from carecompare.scorecard import document_date
+from carecompare.parsers.knowledge import taxonomy
+from carecompare.scorecard import document_date, kind_label
 from carecompare.tui.keys import DIALOG_KEYS
 from carecompare.tui.pane_layout import EMPTY_CELL, SCORE_DOTS
 
@@ -34,13 +35,22 @@ class KeyHelp:
 
 
 def key_help(bindings: Sequence[tuple[Binding, str, bool]]) -> list[KeyHelp]:
-    """(binding, key as shown, app-wide) as help entries, the `2`-`9` twins of `1` folded."""
+    """(binding, key as shown, app-wide) as help entries: keys of one binding on one line
+    ("home g"), and `1`-`9` as one entry naming the nine statements."""
     twins = tuple(f".statement_{n}" for n in range(2, 10))
-    return [
-        KeyHelp(shown, binding.description, binding.tooltip, everywhere)
-        for binding, shown, everywhere in bindings
-        if not (binding.id or "").endswith(twins)
-    ]
+    statements = " · ".join(f"{s.number} {s.short}" for s in taxonomy().statements)
+    entries: dict[str, KeyHelp] = {}
+    for binding, shown, everywhere in bindings:
+        if (binding.id or "").endswith(twins):
+            continue
+        key = binding.id or f"{binding.key}:{binding.action}"
+        tooltip = statements if binding.key_display == "1-9" else binding.tooltip
+        if key in entries:
+            entry = entries[key]
+            entries[key] = replace(entry, key=f"{entry.key} {shown}")
+        else:
+            entries[key] = KeyHelp(shown, binding.description, tooltip, everywhere)
+    return list(entries.values())
 
 
 class _Dialog(ModalScreen[None]):
@@ -127,7 +137,7 @@ class FilesScreen(_Dialog):
         text.append(f"\nRead ({len(self.documents)})\n", style="bold underline")
         for document in self.documents:
             text.append(f"  {safe_text(document.name)}", style="bold")
-            details = [document.kind, document_date(document), document.rating or ""]
+            details = [kind_label(document.kind), document_date(document), document.rating or ""]
             text.append(f"  {safe_text(' · '.join(d for d in details if d))}\n")
             text.append(f"    {safe_text(document.path)}\n", style="dim")
             for warning in document.warnings:

@@ -10,15 +10,15 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer, Static
 
 from carecompare.gaps import BEST, WORST, gap_indicator, rank_mark
 from carecompare.metric_align import MetricRow, align_metrics
 from carecompare.parsers import Document
 from carecompare.parsers.knowledge import taxonomy
+from carecompare.tui.grid import Grid, fit_widths
 from carecompare.tui.keys import METRICS_KEYS
 from carecompare.tui.pane_layout import Line, Span
-from carecompare.tui.tables import RoleTable
 
 FIXED = ("statement", "figure", "national")
 """The columns before the councils'."""
@@ -81,7 +81,7 @@ class MetricsScreen(Screen[tuple[int, int] | None]):
     """The compared documents' figures; dismisses with (document, metric) to go to."""
 
     BINDINGS = METRICS_KEYS
-    AUTO_FOCUS = "#metrics-table"
+    AUTO_FOCUS = "#metrics-grid"
 
     def __init__(self, documents: Sequence[Document], focused: int = 0) -> None:
         super().__init__(id="metrics")
@@ -97,24 +97,23 @@ class MetricsScreen(Screen[tuple[int, int] | None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="metrics-status", markup=False)
-        yield RoleTable(id="metrics-table")
+        yield Grid(id="metrics-grid")
         yield Static(id="metrics-empty", markup=False)
         yield Footer()
 
     @property
-    def table(self) -> RoleTable:
-        return self.query_one("#metrics-table", RoleTable)
+    def grid(self) -> Grid:
+        return self.query_one("#metrics-grid", Grid)
+
+    @property
+    def column_ids(self) -> list[str]:
+        """`statement`, `figure`, `national`, then `doc-N` for each council."""
+        return [*FIXED, *(f"doc-{i}" for i in range(len(self.documents)))]
 
     def on_mount(self) -> None:
-        table = self.table
-        table.add_column(Text("#"), key="statement")
-        table.add_column(Text("Figure"), key="figure", width=FIGURE_WIDTH)
-        table.add_column(Text("National"), key="national")
-        for index, document in enumerate(self.documents):
-            table.add_column(Text(document.name), key=f"doc-{index}", width=COUNCIL_WIDTH)
         self._fill()
         if self.rows:
-            table.move_cursor(column=len(FIXED) + self._focused, animate=False)
+            self.grid.move_cursor(column=len(FIXED) + self._focused)
         else:
             self.query_one("#metrics-empty", Static).update(
                 Text(
@@ -126,24 +125,30 @@ class MetricsScreen(Screen[tuple[int, int] | None]):
         self.set_class(not self.rows, "-empty")
 
     def _fill(self) -> None:
-        table = self.table
         numbers = {s.id: s.number for s in taxonomy().statements}
-        row_position, column = table.cursor_coordinate
-        table.clear()
-        position = {id(row): index for index, row in enumerate(self.rows)}
+        header: list[Line] = [
+            (("#", "heading"),),
+            (("Figure", "heading"),),
+            (("National", "heading"),),
+            *(((document.name, "heading"),) for document in self.documents),
+        ]
+        if self.sorted_by:
+            at = self.column_ids.index(self.sorted_by[0]) if self.sorted_by[0] != "gap" else None
+            if at is not None:
+                header[at] = header[at] + ((" ▼" if self.sorted_by[1] else " ▲", "heading"),)
+        rows: list[list[Line]] = []
         for row in self.shown:
             national = row.national
-            table.add_row(
-                table.plain(numbers.get(row.statement or "", "–"), "note"),
-                table.plain(row.label, "figure-label"),
-                table.plain("–" if national is None else f"{national:g}", "note"),
-                *(table.text(metric_cell(row, i)) for i in range(len(self.documents))),
-                key=f"figure-{position[id(row)]}",
+            rows.append(
+                [
+                    ((str(numbers.get(row.statement or "", "–")), "note"),),
+                    ((row.label, "figure-label"),),
+                    (("–" if national is None else f"{national:g}", "note"),),
+                    *(metric_cell(row, i) for i in range(len(self.documents))),
+                ]
             )
-        if self.shown:
-            table.move_cursor(
-                row=min(row_position, len(self.shown) - 1), column=column, animate=False
-            )
+        limits = [None, FIGURE_WIDTH, None] + [COUNCIL_WIDTH] * len(self.documents)
+        self.grid.set_table(header, rows, fit_widths(header, rows, limits))
         self._update_status()
 
     def _update_status(self) -> None:
@@ -166,15 +171,15 @@ class MetricsScreen(Screen[tuple[int, int] | None]):
     # -- keys --------------------------------------------------------------------------------
 
     def action_cursor(self, direction: str) -> None:
-        getattr(self.table, f"action_cursor_{direction}")()
+        rows, columns = {"up": (-1, 0), "down": (1, 0), "left": (0, -1), "right": (0, 1)}[direction]
+        self.grid.action_move(rows, columns)
 
     def action_sort_gap(self) -> None:
         self.sorted_by = None if self.sorted_by == ("gap", True) else ("gap", True)
         self._apply()
 
     def action_sort(self, descending: bool) -> None:
-        column = self.table.ordered_columns[self.table.cursor_coordinate.column].key.value
-        self.sorted_by = (str(column), descending)
+        self.sorted_by = (self.column_ids[self.grid.cursor_column], descending)
         self._apply()
 
     def action_filter(self, number: int) -> None:
@@ -184,11 +189,11 @@ class MetricsScreen(Screen[tuple[int, int] | None]):
 
     def action_jump(self) -> None:
         """Go to the cursor's council's figure (on another column: the first council's)."""
-        row_position, column = self.table.cursor_coordinate
-        if not 0 <= row_position < len(self.shown):
+        position, column = self.grid.cursor_row, self.grid.cursor_column
+        if not 0 <= position < len(self.shown):
             self.app.bell()
             return
-        row = self.shown[row_position]
+        row = self.shown[position]
         council = column - len(FIXED)
         candidates = [council] if 0 <= council < len(self.documents) else []
         candidates += [i for i in range(len(self.documents)) if i not in candidates]
@@ -204,13 +209,13 @@ class MetricsScreen(Screen[tuple[int, int] | None]):
     def action_back(self) -> None:
         self.dismiss(None)
 
-    @on(DataTable.HeaderSelected)
-    def _header_selected(self, event: DataTable.HeaderSelected) -> None:
-        """Clicking a header sorts by that column (a council's: by its gap); again reverses."""
-        column = str(event.column_key.value)
+    @on(Grid.HeaderClicked)
+    def _header_clicked(self, event: Grid.HeaderClicked) -> None:
+        """Clicking a title sorts by that column (a council's: by its gap); again reverses."""
+        self.grid.move_cursor(column=event.column)  # first, so the sort keeps it in view
+        column = self.column_ids[event.column]
         descending = column.startswith("doc-") or column == "national"
         if self.sorted_by and self.sorted_by[0] == column:
             descending = not self.sorted_by[1]
         self.sorted_by = (column, descending)
         self._apply()
-        self.table.move_cursor(column=event.column_index, animate=False)

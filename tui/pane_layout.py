@@ -22,6 +22,7 @@ from carecompare.gaps import BEST, gap_indicator
 from carecompare.parsers.clean import safe_text
 from carecompare.parsers.knowledge import taxonomy
 from carecompare.reading import Figure
+from carecompare.scorecard import document_date, kind_label, rating_rank
 
 Span = tuple[str, str]
 """(text, role): the role names a style (`.role--<role>` in reader.tcss)."""
@@ -44,9 +45,10 @@ def _width(text: str) -> int:
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """Greedy word wrap to `width` cells. Paragraphs (lines of `text`) stay apart with one
-    blank line between them; a word longer than the width is cut."""
-    width = max(1, width)
+    """Greedy word wrap to `width` cells (at least 2, the widest a character is).
+    Paragraphs (lines of `text`) stay apart with one blank line between them; a word longer
+    than the width is cut."""
+    width = max(2, width)
     lines: list[str] = []
     for paragraph in safe_text(text).replace("\t", " ").split("\n"):
         words = paragraph.split()
@@ -83,7 +85,7 @@ _TOKEN = re.compile(r"\S+\s*|\s+")
 def wrap_spans(spans: Sequence[Span], width: int) -> list[Line]:
     """Spans laid out in lines of `width` cells, breaking between words (a word wider than a
     line is cut); spaces at the start or end of a line are dropped."""
-    width = max(1, width)
+    width = max(2, width)
     lines: list[Line] = []
     current: list[Span] = []
     used = 0
@@ -395,17 +397,15 @@ def header_lines(
     comparison: Comparison, columns: Sequence[int], widths: Sequence[int]
 ) -> list[list[Line]]:
     """For each visible column, its header: council; kind and date; rating; file name."""
-    from carecompare.scorecard import document_date
-
-    kinds = {"cqc_assessment": "CQC", "annual_report": "Annual", "ofsted_children": "Ofsted"}
     headers = []
     for document_index, width in zip(columns, widths, strict=True):
         document = comparison.documents[document_index]
         text_width = max(1, width - 2 * PADDING)
-        kind = kinds.get(document.kind, "Other")
+        kind = kind_label(document.kind)
         date = document_date(document) or "no date"
         rating = document.rating or "no rating"
-        rating_role = "rating-none" if not document.rating else "rating"
+        rank = rating_rank(document.rating)
+        rating_role = f"rating-{rank}" if rank else ("rating" if document.rating else "rating-none")
         name = document.path.replace("\\", "/").rsplit("/", 1)[-1]
         lines: list[Line] = [
             ((_clip(document.name, text_width), "council"),),

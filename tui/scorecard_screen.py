@@ -9,35 +9,52 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
-from textual.widgets.data_table import ColumnKey
+from textual.widgets import Footer, Static
 
 from carecompare.parsers import Document
 from carecompare.scorecard import (
     ScoreColumn,
     document_date,
+    kind_label,
     rating_rank,
     score_columns,
     sort_order,
 )
+from carecompare.tui.grid import Grid, fit_widths
 from carecompare.tui.keys import SCORECARD_KEYS
-from carecompare.tui.pane_layout import score_badge
-from carecompare.tui.tables import RoleTable
+from carecompare.tui.pane_layout import Line, score_badge
 
-KIND_LABELS = {
-    "cqc_assessment": "CQC",
-    "annual_report": "Annual",
-    "ofsted_children": "Ofsted",
-    "other": "Other",
-}
-MARK_COLUMN = "mark"
+MARK = 0
+"""The mark column comes first; the score columns follow it."""
+LIMITS = {"council": 34, "rating": 24}
+"""Widest a column may grow (long names are cut with …)."""
+
+
+def scorecard_cells(document: Document, columns: Sequence[ScoreColumn], marked: bool) -> list[Line]:
+    """A document's row: mark, council, kind, date, rating, and a badge per statement."""
+    rank = rating_rank(document.rating)
+    rating = document.rating or "–"
+    if document.indicative and document.rating:
+        rating += " (indicative)"
+    cells: list[Line] = [
+        (("✓", "marked"),) if marked else (),
+        ((document.name, "marked" if marked else "text"),),
+        ((kind_label(document.kind), "note"),),
+        ((document_date(document) or "–", "note"),),
+        ((rating, f"rating-{rank}" if rank else "rating-none"),),
+    ]
+    for column in columns[4:]:
+        assert column.statement is not None
+        score = document.scores.get(column.statement.id)
+        cells.append(score_badge(score, False) if score else (("  ·", "score-none"),))
+    return cells
 
 
 class ScorecardScreen(Screen[tuple[int, ...] | None]):
     """Documents as rows; dismisses with the indexes of the documents to compare."""
 
     BINDINGS = SCORECARD_KEYS
-    AUTO_FOCUS = "#scorecard-table"
+    AUTO_FOCUS = "#scorecard-grid"
 
     def __init__(self, documents: Sequence[Document], marked: Iterable[int] = ()) -> None:
         super().__init__(id="scorecard")
@@ -52,68 +69,40 @@ class ScorecardScreen(Screen[tuple[int, ...] | None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="scorecard-status", markup=False)
-        yield RoleTable(id="scorecard-table")
+        yield Grid(id="scorecard-grid")
         yield Footer()
 
     @property
-    def table(self) -> RoleTable:
-        return self.query_one("#scorecard-table", RoleTable)
+    def grid(self) -> Grid:
+        return self.query_one("#scorecard-grid", Grid)
 
     def on_mount(self) -> None:
-        table = self.table
-        table.add_column(Text("✓"), key=MARK_COLUMN)
-        for column in self.columns:
-            table.add_column(Text(column.title), key=column.id)
         self._fill()
 
     # -- drawing -----------------------------------------------------------------------------
 
-    def _cells(self, index: int) -> list[Text]:
-        table = self.table
-        document = self.documents[index]
-        marked = index in self.marked
-        council_role = "marked" if marked else "text"
-        rank = rating_rank(document.rating)
-        rating = document.rating or "–"
-        if document.indicative and document.rating:
-            rating += " (indicative)"
-        cells = [
-            table.plain("✓" if marked else " ", "marked"),
-            table.plain(document.name, council_role),
-            table.plain(KIND_LABELS.get(document.kind, document.kind), "note"),
-            table.plain(document_date(document) or "–", "note"),
-            table.plain(rating, f"score-{rank}" if rank else "rating-none"),
-        ]
-        for column in self.columns[4:]:
-            assert column.statement is not None
-            score = document.scores.get(column.statement.id)
-            if score is None:
-                cells.append(table.plain("·", "score-none"))
-            else:
-                cells.append(table.text(score_badge(score, False)))
-        return cells
+    def _header(self) -> list[Line]:
+        header: list[Line] = [(("✓", "heading"),)]
+        for column in self.columns:
+            title = column.title
+            if self.sorted_by and self.sorted_by[0] == column.id:
+                title += " ▼" if self.sorted_by[1] else " ▲"
+            header.append(((title, "heading"),))
+        return header
 
     def _fill(self) -> None:
-        """(Re)draw the rows in `order`, keeping the cursor on the same document and column."""
-        table = self.table
-        row, column = table.cursor_coordinate
-        current = self.order_at(row)
-        table.clear()
-        for index in self.order:
-            table.add_row(*self._cells(index), key=str(index))
+        """(Re)draw the rows in `order`, keeping the cursor on the same document."""
+        grid = self.grid
+        current = self.order_at(grid.cursor_row)
+        rows = [
+            scorecard_cells(self.documents[i], self.columns, i in self.marked) for i in self.order
+        ]
+        header = self._header()
+        limits = [None] + [LIMITS.get(c.id) for c in self.columns]
+        grid.set_table(header, rows, fit_widths(header, rows, limits))
         if current is not None:
-            table.move_cursor(row=self.order.index(current), column=column, animate=False)
-        self._update_labels()
+            grid.move_cursor(row=self.order.index(current))
         self._update_status()
-
-    def _update_labels(self) -> None:
-        table = self.table
-        for column in self.columns:
-            label = Text(column.title)
-            if self.sorted_by and self.sorted_by[0] == column.id:
-                label.append(" ▼" if self.sorted_by[1] else " ▲")
-            table.columns[ColumnKey(column.id)].label = label
-        table.refresh()
 
     def _update_status(self) -> None:
         count = len(self.documents)
@@ -126,46 +115,49 @@ class ScorecardScreen(Screen[tuple[int, ...] | None]):
         self.query_one("#scorecard-status", Static).update(status)
 
     def order_at(self, row: int) -> int | None:
-        """The document index shown in a table row."""
+        """The document index shown in a row."""
         return self.order[row] if 0 <= row < len(self.order) else None
+
+    def _redraw_marks(self, indexes: Iterable[int]) -> None:
+        position = {index: row for row, index in enumerate(self.order)}
+        for index in indexes:
+            cells = scorecard_cells(self.documents[index], self.columns, index in self.marked)
+            self.grid.set_row(position[index], cells)
+        self._update_status()
 
     # -- keys --------------------------------------------------------------------------------
 
     def action_cursor(self, direction: str) -> None:
-        getattr(self.table, f"action_cursor_{direction}")()
+        rows, columns = {"up": (-1, 0), "down": (1, 0), "left": (0, -1), "right": (0, 1)}[direction]
+        self.grid.action_move(rows, columns)
 
     def action_mark(self) -> None:
-        row = self.table.cursor_coordinate.row
-        index = self.order_at(row)
+        index = self.order_at(self.grid.cursor_row)
         if index is None:
             return
         self.marked.symmetric_difference_update({index})
-        table = self.table
-        for column_key, cell in zip(
-            (MARK_COLUMN, self.columns[0].id), self._cells(index)[:2], strict=True
-        ):
-            table.update_cell(str(index), column_key, cell)
-        table.action_cursor_down()
-        self._update_status()
+        self._redraw_marks([index])
+        self.grid.action_move(1, 0)
 
     def action_mark_all(self) -> None:
         everything = set(range(len(self.documents)))
+        changed = everything if self.marked == everything else everything - self.marked
         self.marked = set() if self.marked == everything else everything
-        self._fill()
+        self._redraw_marks(changed)
 
     def action_compare(self) -> None:
         """Compare the marked documents in the order shown; with none marked, this one."""
         if self.marked:
             self.dismiss(tuple(index for index in self.order if index in self.marked))
             return
-        index = self.order_at(self.table.cursor_coordinate.row)
+        index = self.order_at(self.grid.cursor_row)
         if index is None:
             self.app.bell()
             return
         self.dismiss((index,))
 
     def _column_at_cursor(self) -> ScoreColumn | None:
-        column = self.table.cursor_coordinate.column - 1  # the mark column comes first
+        column = self.grid.cursor_column - 1  # the mark column comes first
         return self.columns[column] if 0 <= column < len(self.columns) else None
 
     def sort_by(self, column: ScoreColumn | None, descending: bool) -> None:
@@ -184,18 +176,18 @@ class ScorecardScreen(Screen[tuple[int, ...] | None]):
 
     def action_column(self, number: int) -> None:
         """Move the cursor to statement `number`'s column."""
-        table = self.table
         for place, column in enumerate(self.columns):
             if column.statement is not None and column.statement.number == number:
-                table.move_cursor(column=place + 1, animate=False)
+                self.grid.move_cursor(column=place + 1)
 
     def action_back(self) -> None:
         self.dismiss(None)
 
-    @on(DataTable.HeaderSelected)
-    def _header_selected(self, event: DataTable.HeaderSelected) -> None:
-        """Clicking a column's header sorts by it; clicking again reverses the sort."""
-        column = next((c for c in self.columns if c.id == event.column_key.value), None)
+    @on(Grid.HeaderClicked)
+    def _header_clicked(self, event: Grid.HeaderClicked) -> None:
+        """Clicking a column's title sorts by it (scores highest first); again reverses."""
+        self.grid.move_cursor(column=event.column)  # first, so the sort keeps it in view
+        column = self.columns[event.column - 1] if event.column > 0 else None
         if column is None:
             self.sort_by(None, False)
             return
@@ -204,11 +196,12 @@ class ScorecardScreen(Screen[tuple[int, ...] | None]):
         else:
             descending = column.numeric
         self.sort_by(column, descending)
-        self.table.move_cursor(column=event.column_index, animate=False)
 
-    @on(DataTable.CellSelected)
-    def _cell_clicked(self, event: DataTable.CellSelected) -> None:
-        """A click on the mark column marks the document (Enter is the screen's)."""
-        if event.coordinate.column == 0:
-            self.table.move_cursor(row=event.coordinate.row)
-            self.action_mark()
+    @on(Grid.CellClicked)
+    def _cell_clicked(self, event: Grid.CellClicked) -> None:
+        """A click on the mark column marks or unmarks the document."""
+        if event.column == MARK:
+            index = self.order_at(event.row)
+            if index is not None:
+                self.marked.symmetric_difference_update({index})
+                self._redraw_marks([index])
