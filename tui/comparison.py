@@ -222,3 +222,6 @@ class ComparisonScreen(Screen[None]):
     @on(Outline.RowChosen)
     def _row_chosen(self, event: Outline.RowChosen) -> None:
         self.panes.scroll_to_row(event.row)
+        if self.has_class("-narrow"):  # the outline was opened over little room: close it
+            self.remove_class("-outline-open")
+            self.panes.focus()

@@ -117,6 +117,8 @@ class Grid(ScrollView, can_focus=True, inherit_bindings=False):
         self.rows: list[list[Line]] = []
         self.cursor_row = 0
         self.cursor_column = 0
+        self.fixed = 0
+        """Columns that stay in place when the others scroll sideways."""
         self._strips: dict[int, Strip] = {}
         self._styles = RoleStyles(self)
 
@@ -128,9 +130,15 @@ class Grid(ScrollView, can_focus=True, inherit_bindings=False):
     # -- content -----------------------------------------------------------------------------
 
     def set_table(
-        self, header: Sequence[Line], rows: Sequence[Sequence[Line]], widths: Sequence[int]
+        self,
+        header: Sequence[Line],
+        rows: Sequence[Sequence[Line]],
+        widths: Sequence[int],
+        fixed: int = 0,
     ) -> None:
-        """Replace everything; the cursor stays where it was, within the new bounds."""
+        """Replace everything; the first `fixed` columns stay put when the rest scroll
+        sideways. The cursor stays where it was, within the new bounds."""
+        self.fixed = fixed
         self.header = list(header)
         self.rows = [list(row) for row in rows]
         self.widths = list(widths)
@@ -198,7 +206,11 @@ class Grid(ScrollView, can_focus=True, inherit_bindings=False):
                 strip = Strip.join(
                     [strip.crop(0, x), _over(strip.crop(x, end), cursor), strip.crop(end)]
                 )
-        return strip.crop(scroll_x, scroll_x + width).adjust_cell_length(width, base)
+        fixed = self._column_x(self.fixed)
+        if fixed >= width:
+            return strip.crop(scroll_x, scroll_x + width).adjust_cell_length(width, base)
+        scrolled = strip.crop(fixed + scroll_x, scroll_x + width)
+        return Strip.join([strip.crop(0, fixed), scrolled]).adjust_cell_length(width, base)
 
     # -- the cursor --------------------------------------------------------------------------
 
@@ -214,9 +226,10 @@ class Grid(ScrollView, can_focus=True, inherit_bindings=False):
             self.scroll_to(y=self.cursor_row, animate=False)
         elif view_height > 0 and self.cursor_row >= top + view_height:
             self.scroll_to(y=self.cursor_row - view_height + 1, animate=False)
-        if self.widths:
-            x = self._column_x(self.cursor_column)
-            width = self.scrollable_content_region.width
+        if self.widths and self.cursor_column >= self.fixed:
+            fixed = self._column_x(self.fixed)
+            x = self._column_x(self.cursor_column) - fixed  # within the scrolled part
+            width = self.scrollable_content_region.width - fixed
             left = round(self.scroll_x)
             right = x + self.widths[self.cursor_column]
             if x < left:
@@ -245,7 +258,8 @@ class Grid(ScrollView, can_focus=True, inherit_bindings=False):
         offset = event.get_content_offset(self)
         if offset is None:
             return
-        x = offset.x + round(self.scroll_x)
+        fixed = self._column_x(self.fixed)
+        x = offset.x if offset.x < fixed else offset.x + round(self.scroll_x)
         column = next(
             (c for c in range(len(self.widths)) if x < self._column_x(c + 1)),
             None,

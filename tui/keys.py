@@ -25,7 +25,7 @@ def _statement_keys(screen: str, action: str, verb: str) -> list[Binding]:
             Binding(
                 str(statement.number),
                 f"{action}({statement.number})",
-                f"{verb} 1-9" if first else f"{verb} {statement.number}",
+                verb if first else f"{verb} {statement.number}",
                 show=first,
                 key_display="1-9" if first else None,
                 tooltip=f"{verb} {statement.number}: {statement.title}",
@@ -61,7 +61,21 @@ APP_KEYS = [
     Binding("q", "quit", "Quit", tooltip="Quit carecompare", id="app.quit"),
 ]
 
+
+def _help(screen: str) -> Binding:
+    """`?` first in a screen's keys, so narrow Footers still show where every key is."""
+    return Binding(
+        "question_mark",
+        "app.help",
+        "Help",
+        key_display="?",
+        tooltip="Every key, and what the symbols mean",
+        id=f"{screen}.help",
+    )
+
+
 COMPARISON_KEYS = [
+    _help("comparison"),
     Binding(
         "j", "scroll(1)", "Down", tooltip="Scroll down a line", id="comparison.down", group=_SCROLL
     ),
@@ -167,6 +181,7 @@ def _for(screen: str, bindings: list[Binding]) -> list[Binding]:
 
 
 SCORECARD_KEYS = [
+    _help("scorecard"),
     *_for("scorecard", _TABLE_CURSOR),
     Binding(
         "space",
@@ -211,6 +226,7 @@ SCORECARD_KEYS = [
 ]
 
 METRICS_KEYS = [
+    _help("metrics"),
     *_for("metrics", _TABLE_CURSOR),
     Binding(
         "enter",

@@ -148,7 +148,7 @@ class MetricsScreen(Screen[tuple[int, int] | None]):
                 ]
             )
         limits = [None, FIGURE_WIDTH, None] + [COUNCIL_WIDTH] * len(self.documents)
-        self.grid.set_table(header, rows, fit_widths(header, rows, limits))
+        self.grid.set_table(header, rows, fit_widths(header, rows, limits), fixed=2)
         self._update_status()
 
     def _update_status(self) -> None:

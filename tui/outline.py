@@ -93,6 +93,10 @@ class Outline(OptionList):
             if entry.row == row:
                 if self.highlighted != index:
                     self.highlighted = index
+                    # Keep the entry mid-list rather than at an edge (entries are one line).
+                    self.call_after_refresh(
+                        self.scroll_to, y=max(0, index - self.size.height // 2), animate=False
+                    )
                 return
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

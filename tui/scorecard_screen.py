@@ -99,7 +99,7 @@ class ScorecardScreen(Screen[tuple[int, ...] | None]):
         ]
         header = self._header()
         limits = [None] + [LIMITS.get(c.id) for c in self.columns]
-        grid.set_table(header, rows, fit_widths(header, rows, limits))
+        grid.set_table(header, rows, fit_widths(header, rows, limits), fixed=2)
         if current is not None:
             grid.move_cursor(row=self.order.index(current))
         self._update_status()
