@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.worker import get_current_worker
 
 from carecompare.corpus import Corpus, Progress, load_corpus
+from carecompare.parsers.clean import safe_text
 from carecompare.reading import Selection, default_choice
 from carecompare.tui.commands import KeyCommands
 from carecompare.tui.comparison import ComparisonScreen
@@ -147,7 +148,7 @@ class ReaderApp(App[None]):
     def on_reader_app_load_failed(self, message: LoadFailed) -> None:
         self.corpus = Corpus()
         self.comparison_screen.show_message(
-            f"Loading stopped on an internal error: {message.reason}"
+            f"Loading stopped on an internal error: {safe_text(message.reason)}"
         )
 
     def on_reader_app_corpus_loaded(self, message: CorpusLoaded) -> None:

@@ -25,6 +25,10 @@ from carecompare.tui.keys import COMPARISON_KEYS
 from carecompare.tui.outline import Outline
 from carecompare.tui.panes import PaneHeader, PaneView
 
+PANE_ACTIONS = frozenset(
+    {"scroll", "council", "step_statement", "step_figure", "statement", "outline", "clear"}
+)
+"""Actions that need documents on screen."""
 NARROW = 100
 """Below this many cells the outline hides until `o` opens it."""
 
@@ -74,12 +78,14 @@ class ComparisonScreen(Screen[None]):
         """Show the loading view, a message, or the panes (`ready`). Only those widgets
         change: a class on the screen would restyle every widget on it."""
         self.state = state
-        for name, widget_id in (
-            ("loading", "#loading"),
-            ("message", "#message"),
-            ("ready", "#body"),
-        ):
-            self.query_one(widget_id).display = name == state
+        views = {"loading": "#loading", "message": "#message", "ready": "#body"}
+        for name, selector in views.items():
+            self.query_one(selector).display = name == state
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The panes' keys only while there are panes (hidden from the Footer otherwise)."""
+        return not (action in PANE_ACTIONS and self.comparison is None)
 
     @staticmethod
     def _loading_text(paths: int) -> Text:
