@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import shutil
 import statistics
 import subprocess
@@ -40,7 +41,7 @@ from carecompare.tui.pane_layout import build_layout
 
 FIRST_FRAME = textwrap.dedent(
     """
-    import sys, time
+    import resource, sys, time
     launched = float(sys.argv[1])
     from carecompare.samples import sample_paths
     from carecompare.tui.app import ReaderApp
@@ -49,6 +50,8 @@ FIRST_FRAME = textwrap.dedent(
         def on_ready(self):
             if self.ready_at is None:
                 self.first_frame = time.time() - launched
+                usage = resource.getrusage(resource.RUSAGE_SELF)
+                self.first_frame_cpu = usage.ru_utime + usage.ru_stime
             super().on_ready()
 
         def on_reader_app_corpus_loaded(self, message):
@@ -56,7 +59,7 @@ FIRST_FRAME = textwrap.dedent(
             self.call_after_refresh(self.done)
 
         def done(self):
-            print(self.first_frame, time.time() - launched)
+            print(self.first_frame, time.time() - launched, self.first_frame_cpu)
             self.exit()
 
     Timed(sample_paths()).run(headless=True, size=(200, 50))
@@ -65,7 +68,7 @@ FIRST_FRAME = textwrap.dedent(
 
 
 def first_frame(rounds: int) -> None:
-    frames, compared = [], []
+    frames, compared, cpu = [], [], []
     for _ in range(rounds):
         started = time.time()
         out = subprocess.run(
@@ -76,9 +79,14 @@ def first_frame(rounds: int) -> None:
         ).stdout.split()
         frames.append(float(out[0]))
         compared.append(float(out[1]))
+        cpu.append(float(out[2]))
     print(
         f"first frame (process start to first Ready): best {min(frames) * 1000:.0f} ms, "
         f"median {statistics.median(frames) * 1000:.0f} ms over {rounds}"
+    )
+    print(
+        f"CPU time of the process up to its first frame: best {min(cpu) * 1000:.0f} ms, "
+        f"median {statistics.median(cpu) * 1000:.0f} ms (what the machine's load cannot inflate)"
     )
     print(
         f"samples compared on screen: best {min(compared) * 1000:.0f} ms, "
@@ -139,6 +147,7 @@ def responsiveness(count: int) -> None:
 
 async def _responsiveness(folder: Path, count: int) -> None:
     from carecompare.tui.app import ReaderApp
+    from carecompare.tui.dialogs import HelpScreen
     from carecompare.tui.scorecard_screen import ScorecardScreen
 
     app = ReaderApp([str(folder)])
@@ -153,6 +162,15 @@ async def _responsiveness(folder: Path, count: int) -> None:
             last = now
 
         timer = app.set_interval(0.01, tick)
+        await pilot.pause(0.5)
+        help_opened = None
+        if app.corpus is None:  # a key while loading: how long until its screen shows
+            start = time.perf_counter()
+            await pilot.press("question_mark")
+            while not isinstance(app.screen, HelpScreen):
+                await pilot.pause(0.001)
+            help_opened = time.perf_counter() - start
+            await pilot.press("escape")
         while app.corpus is None:
             await pilot.pause(0.05)
         timer.stop()
@@ -181,6 +199,8 @@ async def _responsiveness(folder: Path, count: int) -> None:
         f"p95 {late[int(len(late) * 0.95)] * 1000:.1f} ms, worst {late[-1] * 1000:.1f} ms "
         f"({len(late)} ticks)"
     )
+    if help_opened is not None:
+        print(f"? pressed while loading: help on screen after {help_opened * 1000:.0f} ms")
     print(
         f"scorecard: mark all {count}: {marking * 1000:.0f} ms; compare all {count}: "
         f"{comparing * 1000:.0f} ms; page sideways six times: {paging * 1000:.0f} ms"
@@ -188,6 +208,7 @@ async def _responsiveness(folder: Path, count: int) -> None:
 
 
 def main() -> None:
+    print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=150, help="documents to load (default 150)")
     parser.add_argument("--rounds", type=int, default=5, help="repeats; the best is kept")

@@ -29,6 +29,8 @@ Loader = Callable[[Sequence[str], Progress], Corpus]
 
 BLINK = 0.15
 """Loading that takes longer than this shows a progress bar."""
+PROGRESS_EVERY = 0.1
+"""The progress bar is redrawn at most this often (seconds)."""
 
 EXIT_OK, EXIT_NOTHING = 0, 1
 
@@ -81,6 +83,7 @@ class ReaderApp(App[None]):
         self.loaded_at: float | None = None
         """perf_counter when the documents had loaded."""
         self._loader: Loader = loader or load_corpus
+        self._progress_drawn = 0.0
 
     def get_default_screen(self) -> ComparisonScreen:
         return ComparisonScreen(loading=len(self.paths))
@@ -141,8 +144,13 @@ class ReaderApp(App[None]):
         self.post_message(self.CorpusLoaded(corpus))
 
     def on_reader_app_load_progressed(self, message: LoadProgressed) -> None:
+        # At most PROGRESS_EVERY: drawing the bar costs the UI thread time it shares (the
+        # GIL) with the parsing thread, and keys must not wait for it.
         assert self.ready_at is not None
-        if self.corpus is None and time.perf_counter() - self.ready_at > BLINK:
+        now = time.perf_counter()
+        due = now - self._progress_drawn >= PROGRESS_EVERY or message.done == message.total
+        if self.corpus is None and now - self.ready_at > BLINK and due:
+            self._progress_drawn = now
             self.comparison_screen.show_progress(message.done, message.total)
 
     def on_reader_app_load_failed(self, message: LoadFailed) -> None:

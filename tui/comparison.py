@@ -24,6 +24,7 @@ from carecompare.reading import Figure, Selection, outline
 from carecompare.tui.keys import COMPARISON_KEYS
 from carecompare.tui.outline import Outline
 from carecompare.tui.panes import PaneHeader, PaneView
+from carecompare.tui.roles import RolePalette
 
 PANE_ACTIONS = frozenset(
     {"scroll", "council", "step_statement", "step_figure", "statement", "outline", "clear"}
@@ -59,6 +60,7 @@ class ComparisonScreen(Screen[None]):
         with Vertical(id="loading"):
             yield Static(self._loading_text(self._loading), id="loading-message", markup=False)
             yield ProgressBar(id="loading-progress", show_eta=False)
+        yield RolePalette()
         message = Static(id="message", markup=False)
         message.display = False
         yield message

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import Screen
 from textual.widgets import Static
 
 from carecompare.gaps import LEGEND
@@ -53,7 +53,10 @@ def key_help(bindings: Sequence[tuple[Binding, str, bool]]) -> list[KeyHelp]:
     return list(entries.values())
 
 
-class _Dialog(ModalScreen[None]):
+class _Dialog(Screen[None]):
+    """A full screen rather than a modal one: Textual blends every cell of the screen
+    behind a modal, which took most of a second over the panes on a 2-core machine."""
+
     BINDINGS = DIALOG_KEYS
 
     def action_close(self) -> None:

@@ -25,7 +25,7 @@ from textual.strip import Strip
 
 from carecompare.parsers.clean import safe_text
 from carecompare.tui.pane_layout import Line
-from carecompare.tui.roles import ROLE_CLASSES, RoleStyles
+from carecompare.tui.roles import RoleStyles
 
 GAP = 2
 """Blank cells between columns."""
@@ -50,7 +50,7 @@ def fit_widths(
 class Grid(ScrollView, can_focus=True, inherit_bindings=False):
     """Rows of cells with a cell cursor and a header line (see the module docstring)."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = set(ROLE_CLASSES) | {
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
         "grid--header",
         "grid--cursor",
         "grid--cursor-row",

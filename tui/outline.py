@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
@@ -15,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from carecompare.parsers.clean import safe_text
 from carecompare.reading import OutlineEntry
-from carecompare.tui.roles import ROLE_CLASSES, RoleStyles
+from carecompare.tui.roles import RoleStyles
 
 WIDTH = 31
 """Cells an entry may take (the outline's width less its border): longer titles are cut."""
@@ -52,8 +51,6 @@ def entry_text(
 
 class Outline(OptionList):
     """The comparison's aligned sections as a list to jump from."""
-
-    COMPONENT_CLASSES: ClassVar[set[str]] = set(ROLE_CLASSES)
 
     @dataclass
     class RowChosen(Message):

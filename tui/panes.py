@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -41,7 +40,7 @@ from carecompare.tui.pane_layout import (
     mark_words,
     words_pattern,
 )
-from carecompare.tui.roles import ROLE_CLASSES, RoleStyles
+from carecompare.tui.roles import RoleStyles
 
 
 def _line_strip(line: Line, width: int, base: Style, styles: RoleStyles) -> Strip:
@@ -54,7 +53,6 @@ def _line_strip(line: Line, width: int, base: Style, styles: RoleStyles) -> Stri
 class PaneView(ScrollView, can_focus=True, inherit_bindings=False):
     """The aligned panes of the documents compared (see the module docstring)."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = set(ROLE_CLASSES)
     BINDINGS = [  # noqa: RUF012 (Textual's own annotation)
         Binding(
             "down", "scroll(1)", "Down", show=False, tooltip="Scroll down a line", id="panes.down"
@@ -431,7 +429,6 @@ class PaneHeader(Widget):
     """The head of each column on screen: council, kind and date, rating, file; the focused
     column highlighted, and arrows when more columns lie to either side."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = set(ROLE_CLASSES)
     HEIGHT = 4
 
     def __init__(self, pane: PaneView, *, id: str | None = None) -> None:

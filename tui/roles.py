@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.style import Style
 from textual.widget import Widget
 
@@ -52,27 +54,59 @@ BACKGROUND_ROLES = frozenset(
 )
 """Roles that set a background of their own."""
 ROLE_CLASSES = frozenset(f"role--{role}" for role in ROLES)
-"""Component classes for a widget that draws roles."""
+"""The component classes of the RolePalette."""
+
+
+class RolePalette(Widget):
+    """Where the role styles are read: one hidden widget (in the comparison screen, which is
+    always the base screen) carries the role component classes. Textual processes a
+    widget's component classes again on every restyle, which cost each screen switch most
+    of a second when every widget that draws roles carried all forty of them."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = set(ROLE_CLASSES)
+
+    def __init__(self) -> None:
+        super().__init__(id="role-palette")
+        self.version = 0
+        """Bumped when the stylesheet changes, so readers drop their copies."""
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self.version += 1
 
 
 class RoleStyles:
-    """Rich styles of the roles for one widget, read from the stylesheet once per change."""
+    """Rich styles of the roles for one widget, read from the app's RolePalette."""
 
     def __init__(self, widget: Widget) -> None:
         self._widget = widget
         self._styles: dict[str, Style] = {}
+        self._version = -1
 
     def clear(self) -> None:
         """Forget the styles (call from the widget's notify_style_update)."""
         self._styles.clear()
 
+    def _palette(self) -> RolePalette | None:
+        for screen in self._widget.app.screen_stack[:1]:
+            found = screen.query(RolePalette)
+            if found:
+                return found.first()
+        return None
+
     def __getitem__(self, role: str) -> Style:
+        palette = self._palette()
+        if palette is None:
+            return Style()
+        if palette.version != self._version:
+            self._styles.clear()
+            self._version = palette.version
         style = self._styles.get(role)
         if style is None:
-            # Read blended over the widget (translucent colours such as $text-muted need
-            # that); roles that only colour text then drop the widget's background so the
-            # cell's own (focus, empty) shows through.
-            style = self._widget.get_component_rich_style(f"role--{role}", default=Style())
+            # Read blended over the palette's background, the screen's (translucent colours
+            # such as $text-muted need that); roles that only colour text then drop the
+            # background so the cell's own (focus, empty) shows through.
+            style = palette.get_component_rich_style(f"role--{role}", default=Style())
             if role not in BACKGROUND_ROLES:
                 style = Style(
                     color=style.color,
