@@ -82,17 +82,21 @@ class RoleStyles:
         self._widget = widget
         self._styles: dict[str, Style] = {}
         self._version = -1
+        self._found: RolePalette | None = None
 
     def clear(self) -> None:
         """Forget the styles (call from the widget's notify_style_update)."""
         self._styles.clear()
 
     def _palette(self) -> RolePalette | None:
-        for screen in self._widget.app.screen_stack[:1]:
-            found = screen.query(RolePalette)
-            if found:
-                return found.first()
-        return None
+        """The app's palette, found once (a DOM query per span would cost more than the
+        drawing)."""
+        if self._found is None:
+            for screen in self._widget.app.screen_stack[:1]:
+                found = screen.query(RolePalette)
+                if found:
+                    self._found = found.first()
+        return self._found
 
     def __getitem__(self, role: str) -> Style:
         palette = self._palette()
