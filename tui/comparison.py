@@ -91,7 +91,7 @@ class ComparisonScreen(Screen[None]):
 
     @staticmethod
     def _loading_text(paths: int) -> Text:
-        return Text(f"Reading {paths} {'path' if paths == 1 else 'paths'}…")
+        return Text(f"Reading documents from {paths} {'path' if paths == 1 else 'paths'}…")
 
     def show_progress(self, done: int, total: int) -> None:
         """Show the progress bar (loading is taking longer than a blink) at done of total.
