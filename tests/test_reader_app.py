@@ -17,6 +17,7 @@ from carecompare.reading import statement_rows
 from carecompare.tui.app import ReaderApp
 from carecompare.tui.comparison import ComparisonScreen
 from carecompare.tui.dialogs import FilesScreen, HelpScreen
+from carecompare.tui.grid import Grid
 from carecompare.tui.keys import APP_KEYS, COMPARISON_KEYS
 from carecompare.tui.metrics_screen import MetricsScreen
 from carecompare.tui.panes import PaneView
@@ -323,7 +324,7 @@ def test_every_binding_has_an_id_a_label_and_a_tooltip():
     from carecompare.tui.keys import DIALOG_KEYS, METRICS_KEYS, SCORECARD_KEYS
 
     bindings = [*APP_KEYS, *COMPARISON_KEYS, *SCORECARD_KEYS, *METRICS_KEYS, *DIALOG_KEYS]
-    bindings += PaneView.BINDINGS
+    bindings += PaneView.BINDINGS + Grid.BINDINGS
     for binding in bindings:
         assert binding.id and binding.description and binding.tooltip, binding
     ids = [b.id for b in bindings]
