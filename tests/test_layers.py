@@ -12,6 +12,10 @@ HEADLESS = [
     "carecompare.parsers.ofsted",
     "carecompare.parsers.generic",
     "carecompare.align",
+    "carecompare.metric_align",
+    "carecompare.gaps",
+    "carecompare.reading",
+    "carecompare.scorecard",
     "carecompare.corpus",
     "carecompare.records",
     "carecompare.samples",
@@ -20,6 +24,7 @@ HEADLESS = [
     "carecompare.safe_write",
     "carecompare.tui.cli",
     "carecompare.tui.console",
+    "carecompare.tui.pane_layout",
 ]
 
 

@@ -1,0 +1,282 @@
+"""The reader: `carecompare [PATH ...]` in a terminal.
+
+The first frame shows at once; the documents are parsed in a thread worker (with a progress
+bar when that takes longer than a blink) and then compared. The comparison screen is the
+base; the scorecard, the metrics view, help and the files report open over it.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual import work
+from textual.app import App
+from textual.message import Message
+from textual.worker import get_current_worker
+
+from carecompare.corpus import Corpus, Progress, load_corpus
+from carecompare.parsers.clean import safe_text
+from carecompare.reading import Selection, default_choice
+from carecompare.tui.commands import KeyCommands
+from carecompare.tui.comparison import ComparisonScreen
+from carecompare.tui.keys import APP_KEYS
+
+Loader = Callable[[Sequence[str], Progress], Corpus]
+"""Reads the documents the paths name (load_corpus; tests pass their own)."""
+
+BLINK = 0.15
+"""Loading that takes longer than this shows a progress bar."""
+PROGRESS_EVERY = 0.1
+"""The progress bar is redrawn at most this often (seconds)."""
+
+EXIT_OK, EXIT_NOTHING = 0, 1
+
+
+class _Cancelled(Exception):
+    """Raised in the loading thread when the app no longer wants its result."""
+
+
+class ReaderApp(App[None]):
+    """The Textual app (see the module docstring)."""
+
+    CSS_PATH = Path(__file__).with_name("reader.tcss")  # absolute: subclasses live elsewhere
+    TITLE = "carecompare"
+    BINDINGS = APP_KEYS
+    COMMANDS = App.COMMANDS | {KeyCommands}
+
+    @dataclass
+    class LoadProgressed(Message):
+        """The loader has read `done` of `total` files."""
+
+        done: int
+        total: int
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, ReaderApp.LoadProgressed)
+
+    @dataclass
+    class CorpusLoaded(Message):
+        """Every file has been read (or has failed)."""
+
+        corpus: Corpus
+
+    @dataclass
+    class LoadFailed(Message):
+        """The loader itself broke (a bug): the reason, in one line."""
+
+        reason: str
+
+    def __init__(self, paths: Sequence[str], *, loader: Loader | None = None) -> None:
+        super().__init__()
+        self.paths = list(paths)
+        """The files and folders to read, as given."""
+        self.corpus: Corpus | None = None
+        """The documents read and the files that failed; None while loading."""
+        self.chosen: tuple[int, ...] = ()
+        """Indexes (into corpus.documents) of the documents compared, in column order."""
+        self.started_at = time.perf_counter()
+        self.ready_at: float | None = None
+        """perf_counter when the first frame was drawn."""
+        self.loaded_at: float | None = None
+        """perf_counter when the documents had loaded."""
+        self._loader: Loader = loader or load_corpus
+        self._progress_drawn = 0.0
+
+    def get_default_screen(self) -> ComparisonScreen:
+        return ComparisonScreen(loading=len(self.paths))
+
+    @property
+    def comparison_screen(self) -> ComparisonScreen:
+        """The base screen: the comparison."""
+        screen = self.screen_stack[0]
+        assert isinstance(screen, ComparisonScreen)
+        return screen
+
+    @property
+    def selection(self) -> Selection:
+        """What is on screen: the compared documents, the statement in view, the focused
+        document, and the metrics view's statement filter when it is open."""
+        selection = self.comparison_screen.selection
+        from carecompare.tui.metrics_screen import MetricsScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, MetricsScreen) and screen.statement:
+                return Selection(
+                    selection.documents,
+                    selection.statement,
+                    selection.focused,
+                    (screen.statement,),
+                )
+        return selection
+
+    # -- loading -----------------------------------------------------------------------------
+
+    def on_ready(self) -> None:
+        # Parsing starts once the first frame is on screen, so it never delays that frame.
+        if self.ready_at is None:
+            self.ready_at = time.perf_counter()
+            self.set_timer(BLINK, self._loading_slowly)
+            self._load()
+
+    def _loading_slowly(self) -> None:
+        if self.corpus is None:
+            self.comparison_screen.show_progress(0, len(self.paths))
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def _load(self) -> None:
+        worker = get_current_worker()
+
+        def progress(done: int, total: int, path: str) -> None:
+            if worker.is_cancelled:
+                raise _Cancelled
+            self.post_message(self.LoadProgressed(done, total))
+
+        try:
+            corpus = self._loader(self.paths, progress)
+        except _Cancelled:
+            return
+        except Exception as error:  # a bug in loading: say so in the app, no traceback
+            self.post_message(self.LoadFailed(f"{type(error).__name__}: {error}"))
+            return
+        self.post_message(self.CorpusLoaded(corpus))
+
+    def on_reader_app_load_progressed(self, message: LoadProgressed) -> None:
+        # At most PROGRESS_EVERY: drawing the bar costs the UI thread time it shares (the
+        # GIL) with the parsing thread, and keys must not wait for it.
+        assert self.ready_at is not None
+        now = time.perf_counter()
+        due = now - self._progress_drawn >= PROGRESS_EVERY or message.done == message.total
+        if self.corpus is None and now - self.ready_at > BLINK and due:
+            self._progress_drawn = now
+            self.comparison_screen.show_progress(message.done, message.total)
+
+    def on_reader_app_load_failed(self, message: LoadFailed) -> None:
+        self.corpus = Corpus()
+        self.comparison_screen.show_message(
+            f"Loading stopped on an internal error: {safe_text(message.reason)}"
+        )
+
+    def on_reader_app_corpus_loaded(self, message: CorpusLoaded) -> None:
+        self.loaded_at = time.perf_counter()
+        corpus = self.corpus = message.corpus
+        if corpus.failures:
+            count = len(corpus.failures)
+            self.notify(
+                f"{count} file{'s' if count != 1 else ''} could not be read: f lists "
+                f"{'them' if count != 1 else 'it'} with the reason.",
+                severity="warning",
+                markup=False,
+            )
+        if not corpus.documents:
+            self.comparison_screen.show_message(
+                "No document could be read. Press f to see each file and why."
+            )
+            return
+        choice = default_choice(corpus.documents)
+        if choice:
+            self.compare(choice)
+            return
+        self.comparison_screen.show_message(
+            f"{len(corpus.documents)} documents read. Pick the ones to compare on the "
+            "scorecard (s): space marks a document, Enter compares the marked ones."
+        )
+        self.action_scorecard()
+
+    def compare(self, indexes: Sequence[int]) -> None:
+        """Compare these documents (indexes into corpus.documents), in this order."""
+        if self.corpus is None:
+            return
+        self.chosen = tuple(indexes)
+        documents = [self.corpus.documents[i] for i in self.chosen]
+        self.comparison_screen.show_documents(documents)
+
+    def show_section(self, document: int, section: int, words: Sequence[str] = ()) -> bool:
+        """Show a section of any loaded document (indexes into corpus.documents and its
+        sections), adding the document to the comparison when it is not in it, and
+        highlight `words` there. For search: Enter on a hit lands here."""
+        if self.corpus is None or not 0 <= document < len(self.corpus.documents):
+            return False
+        self._back_to_base()
+        if document not in self.chosen:
+            self.compare((*self.chosen, document))
+        return self.comparison_screen.go_to_section(self.chosen.index(document), section, words)
+
+    # -- screens -----------------------------------------------------------------------------
+
+    def _loaded(self) -> bool:
+        if self.corpus is None:
+            self.notify("Still reading the documents…")
+            return False
+        return True
+
+    def _back_to_base(self) -> None:
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def action_scorecard(self) -> None:
+        from carecompare.tui.scorecard_screen import ScorecardScreen
+
+        if not self._loaded() or isinstance(self.screen, ScorecardScreen):
+            return
+        assert self.corpus is not None
+        self._back_to_base()
+        self.push_screen(ScorecardScreen(self.corpus.documents, self.chosen), self._chosen)
+
+    def _chosen(self, indexes: tuple[int, ...] | None) -> None:
+        if indexes:
+            self.compare(indexes)
+
+    def action_metrics(self) -> None:
+        from carecompare.tui.metrics_screen import MetricsScreen
+
+        if not self._loaded() or isinstance(self.screen, MetricsScreen):
+            return
+        if not self.chosen:
+            self.notify("Choose documents to compare first: s opens the scorecard.")
+            return
+        assert self.corpus is not None
+        self._back_to_base()
+        documents = [self.corpus.documents[i] for i in self.chosen]
+        focused = self.comparison_screen.panes.focused_document
+        self.push_screen(MetricsScreen(documents, focused), self._figure_chosen)
+
+    def _figure_chosen(self, figure: tuple[int, int] | None) -> None:
+        if figure is not None:
+            self.comparison_screen.go_to_figure(*figure)
+
+    def action_files(self) -> None:
+        from carecompare.tui.dialogs import FilesScreen
+
+        if isinstance(self.screen, FilesScreen):
+            self.pop_screen()
+            return
+        corpus = self.corpus or Corpus()
+        self.push_screen(FilesScreen(corpus.documents, corpus.failures, self.corpus is None))
+
+    def action_help(self) -> None:
+        from carecompare.tui.dialogs import HelpScreen, key_help
+
+        if isinstance(self.screen, HelpScreen):
+            self.pop_screen()
+            return
+        screen = self.screen
+        bindings = [
+            (active.binding, self.get_key_display(active.binding), active.node is self)
+            for active in screen.active_bindings.values()
+            if not active.binding.system
+        ]
+        title = {"comparison": "comparison", "scorecard": "scorecard", "metrics": "metrics"}
+        self.push_screen(HelpScreen(title.get(screen.id or "", "reader"), key_help(bindings)))
+
+
+def run_reader(paths: Sequence[str]) -> int:
+    """Open the reader on these files and folders; the exit status (CONTRACT.md): 1 when no
+    document could be read."""
+    app = ReaderApp(paths)
+    app.run()
+    if app.corpus is not None and not app.corpus.documents:
+        return EXIT_NOTHING
+    return EXIT_OK
