@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from .blocks import segment
 from .clean import clean_lines
 from .detect import detect_kind
+from .figures import extract_metrics
 from .load import LoadError, expand_paths, read_source
 from .model import Comparator, Document, Metric, Section
 
@@ -24,6 +26,12 @@ __all__ = [
 
 def parse_text(text: str, path: str = "<text>") -> Document:
     """Parse a document's text. Never raises for any text; unknown documents become `other`."""
+    document = _parse_structure(text, path)
+    return replace(document, metrics=extract_metrics(document.sections))
+
+
+def _parse_structure(text: str, path: str) -> Document:
+    """The document's facts and sections, by the parser for its kind."""
     from . import annual, cqc, facts, generic, ofsted
 
     cleaned = clean_lines(text)

@@ -11,8 +11,9 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from carecompare.parsers import Document
+from carecompare.parsers import Document, Metric
 from carecompare.parsers.clean import safe_text
+from carecompare.parsers.figures.numbers import decimals
 from carecompare.parsers.knowledge import taxonomy
 
 SCORE_STYLES = {4: "bold green", 3: "green", 2: "yellow", 1: "bold red"}
@@ -116,3 +117,81 @@ def print_outline(document: Document) -> None:
         for deeper in [k for k in branches if k > depth]:
             del branches[deeper]
     console.print(tree)
+
+
+VERDICT_STYLES = {
+    "better": ("✓ better", "green"),
+    "worse": ("✗ worse", "red"),
+    "similar": ("≈ similar", "yellow"),
+    "unknown": ("? unknown", "dim"),
+}
+"""A verdict's symbol and word carry its meaning without colour (NO_COLOR, colour-blind)."""
+
+
+def gap_text(metric: Metric) -> Text:
+    """The gap to the reference comparator as a signed number with an arrow, coloured by the
+    verdict; a dim dash when the figure has no comparator."""
+    gap = metric.gap
+    reference = metric.reference
+    if gap is None or reference is None:
+        return Text("–", style="dim")
+    places = max(decimals(metric.quote), decimals(reference.quote))
+    arrow = "↑" if gap > 0 else "↓" if gap < 0 else "="
+    style = VERDICT_STYLES[metric.verdict][1]
+    return Text(f"{arrow} {gap:+,.{places}f}", style=style)
+
+
+def verdict_text(metric: Metric) -> Text:
+    word, style = VERDICT_STYLES[metric.verdict]
+    return Text(word, style=style)
+
+
+def comparators_text(metric: Metric) -> Text:
+    """Each comparator as "label quote", the reference one first in bold."""
+    text = Text()
+    reference = metric.reference
+    for index, comparator in enumerate(metric.comparators):
+        if index:
+            text.append("; ")
+        style = "bold" if comparator is reference else ""
+        text.append(safe_text(f"{comparator.label} {comparator.quote}"), style=style)
+    return text if metric.comparators else Text("–", style="dim")
+
+
+def print_metrics(documents: Sequence[Document]) -> None:
+    """Every figure of every document: what it measures, its value, what it is compared with,
+    the gap to the national (else first) comparator and whether that is better or worse."""
+    numbers = {s.id: s.number for s in taxonomy().statements}
+    table = Table(
+        title="Figures the reports cite, against their comparators",
+        title_justify="left",
+        caption="gap: the figure minus the national average (else the first comparator); "
+        "verdict by the measure's direction (? when the direction is not known)",
+        caption_justify="left",
+        box=box.SIMPLE_HEAD,
+    )
+    table.add_column("Council", ratio=2, min_width=10)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Figure", ratio=4, min_width=16)
+    table.add_column("Value", justify="right", no_wrap=True)
+    table.add_column("Compared with", ratio=3, min_width=12)
+    table.add_column("Gap", justify="right", no_wrap=True)
+    table.add_column("Verdict", no_wrap=True)
+    table.add_column("Source", ratio=1)
+    table.add_column("Line", justify="right", no_wrap=True)
+    for document in documents:
+        for metric in document.metrics:
+            section = document.sections[metric.section]
+            number = numbers.get(section.statement or "")
+            table.add_row(
+                plain(document.name),
+                Text(str(number) if number else "·", style="" if number else "dim"),
+                plain(metric.label),
+                plain(metric.quote),
+                comparators_text(metric),
+                gap_text(metric),
+                verdict_text(metric),
+                plain(metric.source or "–", "" if metric.source else "dim"),
+                Text(str(metric.line), style="dim"),
+            )
+    _console().print(table)

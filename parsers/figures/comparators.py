@@ -1,0 +1,259 @@
+"""Find the comparators a sentence states and the numbers that are their values.
+
+A comparator is a phrase the lexicon knows ("national average", "East Midlands", "comparative
+councils group", "target") next to a number, in one of the shapes the reports use:
+
+    the national average (61.21%) · a national average of 22.1% · the national average being
+    31.47% · (national average 38.06%) · 82.18% nationally · with 77.21% being the national
+    average · 3.1% for our family authorities group · comparator group and national averages
+    of 52% and 55% · 68% and 59% for the comparative councils group and national groups
+    respectively · 77%, 83% and 82% respectively for the national average
+
+and a change over time: "fell from 839 in 2011/12 to 699 in 2012/13", "from 55 to 96".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from ..model import ComparatorKind
+from .lexicon import Lexicon, PhraseKind
+from .numbers import Number
+
+_YEAR = r"(?:(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?|\d\d/\d\d)"
+# Between phrases of one list: "comparator group and national averages".
+_JOIN = re.compile(r"\s*(?:,\s*)?(?:(?:and|&|or)\s+)?(?:the\s+|our\s+|its\s+)?")
+# Between a phrase and the number that follows it.
+_FORWARD = re.compile(
+    r"\s*[(:,–-]?\s*"
+    rf"(?:(?:for|in)\s+{_YEAR}\s+)?"
+    r"(?:(?:of|being|at|was|is|were|stood\s+at|stands\s+at|which\s+was|which\s+is|=)\s+)?"
+    r"(?:(?:around|about|approximately|only|just|some|nearly|almost)\s+)?\(?\s*"
+)
+# Between a number and the phrase that follows it.
+_BACKWARD = re.compile(
+    r"\s*\)?\s*,?\s*(?:respectively\s*,?\s*)?"
+    r"(?:(?:for|being|in|as|across|at)\s+)?"
+    r"(?:(?:the|our|its|their|a)\s+|[A-Z]\w*['’]s\s+)?"
+)
+# Between the numbers of one list: "52% and 55%", "(77%), (83%) and (82%)".
+_LIST = re.compile(r"\s*\)?\s*(?:,\s*and|,|and|&)\s*\(?\s*")
+_RESPECTIVELY = re.compile(r"\s*\)?\s*,?\s*respectively\b", re.IGNORECASE)
+_YEAR_AFTER = re.compile(rf"\s+in\s+({_YEAR})(?![\d/])")
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:around\s+|about\s+)?$", re.IGNORECASE)
+_FROM_TO = re.compile(rf"(?:\s+in\s+{_YEAR})?\s*,?\s+to\s+(?:around\s+|about\s+)?")
+_OF_AFTER = re.compile(r"\s+of\s")
+_SIMILAR_WINDOW = 90
+
+
+class Mention(NamedTuple):
+    """A comparator phrase in the text."""
+
+    start: int
+    end: int
+    kind: ComparatorKind
+    label: str
+    spec: int
+    """Index of the lexicon's comparator kind entry."""
+
+
+class Binding(NamedTuple):
+    """A number that is a comparator's value."""
+
+    number: Number
+    kind: ComparatorKind
+    label: str
+    at: int
+    """Where the comparator stands: the earlier of its phrase and its number."""
+    similar: bool
+    """The words before the phrase say there is no real difference ("similar to the ...")."""
+    respectively: int
+    """How many figures a "respectively" list pairs with (0 when it is not one)."""
+    spec: int
+
+
+class Change(NamedTuple):
+    """A figure given with its earlier values: (year or "previously", value) latest first."""
+
+    figure: Number
+    earlier: tuple[tuple[str, Number], ...]
+
+
+def mentions(
+    text: str, found: Sequence[tuple[int, int, PhraseKind | str]], lexicon: Lexicon
+) -> list[Mention]:
+    """The comparator phrases among the phrasings `lexicon.phrases` found in a text."""
+    kept = []
+    for begin, finish, phrase in found:
+        if isinstance(phrase, PhraseKind):
+            spec = lexicon.kinds[phrase.spec]
+            label = spec.label or " ".join(text[begin:finish].split())
+            kept.append(Mention(begin, finish, spec.kind, label, phrase.spec))
+    return kept
+
+
+def _groups(text: str, found: Sequence[Mention]) -> list[list[Mention]]:
+    groups: list[list[Mention]] = []
+    for mention in found:
+        if groups:
+            last = groups[-1][-1]
+            if _JOIN.fullmatch(text, last.end, mention.start):
+                groups[-1].append(mention)
+                continue
+        groups.append([mention])
+    return groups
+
+
+def bind(text: str, numbers: Sequence[Number], found: Sequence[Mention], lexicon: Lexicon):
+    """The numbers of the sentence that are comparator values, as Bindings."""
+    bindings: list[Binding] = []
+    taken: set[int] = set()
+    starts = [n.start for n in numbers]
+    for group in _groups(text, found):
+        first, last = group[0], group[-1]
+        similar = _similar(text, first.start, numbers, lexicon)
+        # forward: the phrase(s), then the number(s)
+        after = _next_index(starts, last.end)
+        if after is not None and _follows(text, last, numbers[after]) and after not in taken:
+            run = _run_forward(text, numbers, after, len(group), taken)
+            if len(run) == 1 or len(run) == len(group):
+                for offset, index in enumerate(run):
+                    # One number after several phrases belongs to the nearest one ("our
+                    # peers, local authorities group (13.8%)").
+                    mention = group[offset] if len(run) > 1 else last
+                    taken.add(index)
+                    bindings.append(_binding(numbers[index], mention, similar and offset == 0, 0))
+                continue
+        # backward: the number(s), then the phrase(s)
+        before = _previous_index(numbers, first.start)
+        if before is None or before in taken:
+            continue
+        if not _BACKWARD.fullmatch(text, numbers[before].end, first.start):
+            continue
+        run = _run_backward(text, numbers, before, taken)
+        respectively = "respectively" in text[numbers[before].end : first.start].casefold() or (
+            _RESPECTIVELY.match(text, last.end) is not None
+        )
+        if len(group) == len(run) and len(group) > 1:
+            pairs = list(zip(run, group, strict=True))
+        elif len(group) == 1 and respectively and len(run) > 1:
+            pairs = [(index, first) for index in run]
+        else:
+            pairs = [(before, first)] if len(group) == 1 else []
+        shared = len(pairs) if len(group) == 1 and len(pairs) > 1 else 0
+        for offset, (index, mention) in enumerate(pairs):
+            taken.add(index)
+            bindings.append(_binding(numbers[index], mention, similar and offset == 0, shared))
+    bindings.sort(key=lambda binding: binding.number.start)
+    return bindings
+
+
+def _follows(text: str, mention: Mention, number: Number) -> bool:
+    """Whether `number` is the value of the phrase just before it. "the national average (65%
+    of people aged 65+ ...)" opens a figure, not the average."""
+    return bool(_FORWARD.fullmatch(text, mention.end, number.start)) and not _OF_AFTER.match(
+        text, number.end
+    )
+
+
+def _binding(number: Number, mention: Mention, similar: bool, respectively: int) -> Binding:
+    return Binding(
+        number,
+        mention.kind,
+        mention.label,
+        min(number.start, mention.start),
+        similar,
+        respectively,
+        mention.spec,
+    )
+
+
+def _similar(text: str, at: int, numbers: Sequence[Number], lexicon: Lexicon) -> bool:
+    """Whether the words just before a comparator phrase say "no real difference"."""
+    begin = max(0, at - _SIMILAR_WINDOW)
+    for number in numbers:
+        if begin < number.end <= at:
+            begin = number.end
+    return lexicon.similar_re.search(text, begin, at) is not None
+
+
+def _next_index(starts: Sequence[int], offset: int) -> int | None:
+    for index, start in enumerate(starts):
+        if start >= offset:
+            return index
+    return None
+
+
+def _previous_index(numbers: Sequence[Number], offset: int) -> int | None:
+    found = None
+    for index, number in enumerate(numbers):
+        if number.end <= offset:
+            found = index
+        else:
+            break
+    return found
+
+
+def _run_forward(text: str, numbers: Sequence[Number], index: int, most: int, taken: set[int]):
+    run = [index]
+    while len(run) < most and run[-1] + 1 < len(numbers):
+        here, after = numbers[run[-1]], run[-1] + 1
+        if after in taken or not _LIST.fullmatch(text, here.end, numbers[after].start):
+            break
+        run.append(after)
+    return run
+
+
+def _run_backward(text: str, numbers: Sequence[Number], index: int, taken: set[int]):
+    run = [index]
+    while run[0] > 0:
+        before = run[0] - 1
+        if before in taken or not _LIST.fullmatch(text, numbers[before].end, numbers[run[0]].start):
+            break
+        run.insert(0, before)
+    return run
+
+
+def changes(text: str, numbers: Sequence[Number], free: set[int]) -> list[Change]:
+    """Figures given with their earlier values: "from 18.4 in 2010/11 to 19.2 in 2011/12 and
+    19.0 in 2012/13" (the latest year is the figure), "increased from 55 to 96".
+
+    `free`: indexes of the numbers no comparator has taken; those used here are removed."""
+    found: list[Change] = []
+    tagged: dict[str | None, list[tuple[int, str]]] = {}
+    for index in sorted(free):
+        number = numbers[index]
+        year = _YEAR_AFTER.match(text, number.end)
+        if year:
+            tagged.setdefault(number.unit, []).append((index, year.group(1)))
+    for entries in tagged.values():
+        years = {year for _, year in entries}
+        if len(entries) < 2 or len(years) != len(entries):
+            continue
+        ordered = sorted(entries, key=lambda entry: _year_key(entry[1]), reverse=True)
+        latest = ordered[0][0]
+        found.append(Change(numbers[latest], tuple((year, numbers[i]) for i, year in ordered[1:])))
+        free.difference_update(index for index, _ in entries)
+    for index in sorted(free):
+        following = index + 1
+        if index not in free or following not in free:
+            continue
+        here, after = numbers[index], numbers[following]
+        if here.unit != after.unit:
+            continue
+        if not _FROM_BEFORE.search(text, max(0, here.start - 20), here.start):
+            continue
+        if not _FROM_TO.fullmatch(text, here.end, after.start):
+            continue
+        year = _YEAR_AFTER.match(text, here.end)
+        found.append(Change(after, ((year.group(1) if year else "previously", here),)))
+        free.difference_update((index, following))
+    return found
+
+
+def _year_key(year: str) -> int:
+    digits = re.match(r"\d+", year)
+    value = int(digits.group(0)) if digits else 0
+    return value + 2000 if value < 100 else value

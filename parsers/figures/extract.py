@@ -1,0 +1,388 @@
+"""Every figure a document cites, with the comparators stated with it, its source and direction.
+
+Sentence by sentence (only sentences with a digit are looked at): find the numbers, the
+comparator phrases and which numbers are their values; every other number is a figure of the
+council's own. Each comparator goes to the figure it is stated with: the nearest one before it
+in the sentence with a compatible unit, else (for "This was above the England average of 85%")
+the figure of the sentence before, else the next figure in the sentence. Tables by year give
+the latest year as the figure and the earlier years as previous values.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..model import Comparator, Metric, Section
+from .comparators import Binding, Mention, bind, changes, mentions
+from .labels import figure_label
+from .lexicon import Lexicon, PhraseKind, Population, fold, fold_lowered, lexicon, lowered
+from .numbers import PER_100K, Number, find_numbers
+from .sentences import Sentence, lines_with_digits, sentences
+from .tables import Cell, Row, year_key, year_rows
+
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[A-Za-z]")
+_FIRST_WORD = re.compile(r"[\W\d_]*([A-Za-z]+)")
+
+
+@dataclass(slots=True)
+class _Figure:
+    """A council figure being put together."""
+
+    number: Number
+    sentence: Sentence
+    paragraph_sources: list[list[str]]
+    """Per sentence of the figure's paragraph, the sources it names."""
+    index_in_paragraph: int
+    comparators: list[tuple[Comparator, bool]] = field(default_factory=list)
+    """(comparator, whether the report calls the difference not real), in the text's order."""
+    left: int = 0
+    right: int = 0
+    wide_right: int = 0
+    """The words around the figure: [left, right) closely, [left, wide_right) more widely."""
+
+
+def extract_metrics(sections: Sequence[Section]) -> tuple[Metric, ...]:
+    """The figures of a document's sections, in document order."""
+    lex = lexicon()
+    found: list[Metric] = []
+    for index, section in enumerate(sections):
+        if section.furniture or not _DIGIT.search(section.text):
+            continue
+        found.extend(_section_metrics(index, section, lex))
+    return tuple(found)
+
+
+def _section_metrics(index: int, section: Section, lex: Lexicon) -> list[Metric]:
+    text = section.text
+    low = lowered(text)
+    rows = year_rows(section.title, text)
+    row_starts = {row.start for row in rows}
+    placed: list[tuple[int, Metric]] = [
+        (row.cells[-1].offset, metric)
+        for row in rows
+        if (metric := _row_metric(index, section, row, lex)) is not None
+    ]
+    figures: list[_Figure] = []
+    previous: list[_Figure] = []
+    """The figures of the sentence before (for "This was above the England average ...")."""
+    pending: list[Binding] = []
+    for start, end, adjacent in lines_with_digits(text):
+        if not adjacent:
+            previous, pending = [], []
+        # A line of figures without words ("1,287 1,297", a page number) names nothing.
+        if start in row_starts or not _LETTER.search(text, start, end):
+            previous, pending = [], []
+            continue
+        numbers = find_numbers(text, start, end, lex.masks)
+        if not numbers:
+            previous, pending = [], []
+            continue
+        spans = sentences(text, start, end)
+        phrases = lex.phrases.find(text, low, start, end)
+        found = mentions(text, phrases, lex)
+        sources = [_names_in(phrases, a, b) for a, b in spans] if phrases else [[]] * len(spans)
+        at = 0
+        """Index of the first number not yet given to a sentence."""
+        for position, (a, b) in enumerate(spans):
+            first = at
+            while at < len(numbers) and numbers[at].start < b:
+                at += 1
+            if first == at:
+                previous, pending = [], []
+                continue
+            sentence = Sentence(a, b, position == 0)
+            figures_here, bindings = _sentence_figures(
+                text,
+                sentence,
+                numbers[first:at],
+                [m for m in found if a <= m.start < b] if found else [],
+                sources,
+                position,
+                lex,
+            )
+            if pending:
+                _attach_pending(text, sentence, figures_here, pending, lex)
+            pending = (
+                _attach(text, sentence, figures_here, bindings, previous, lex) if bindings else []
+            )
+            figures.extend(figures_here)
+            previous = figures_here
+    placed.extend((f.number.start, _metric(index, section, low, f, lex)) for f in figures)
+    placed.sort(key=lambda entry: entry[0])
+    return [metric for _, metric in placed]
+
+
+def _names_in(phrases: list[tuple[int, int, PhraseKind | str]], start: int, end: int) -> list[str]:
+    """The sources named in `[start, end)`, each once, in order."""
+    found: list[str] = []
+    for begin, _, source in phrases:
+        if start <= begin < end and isinstance(source, str) and source not in found:
+            found.append(source)
+    return found
+
+
+def _sentence_figures(
+    text: str,
+    sentence: Sentence,
+    numbers: list[Number],
+    found: list[Mention],
+    sources: list[list[str]],
+    position: int,
+    lex: Lexicon,
+) -> tuple[list[_Figure], list[Binding]]:
+    """The sentence's own figures (changes over time already given their earlier values) and
+    its comparator bindings still to place."""
+    start, end = sentence.start, sentence.end
+    if found:
+        numbers = [n for n in numbers if not any(m.start <= n.start < m.end for m in found)]
+    bindings = bind(text, numbers, found, lex) if found else []
+    bound = {binding.number.start for binding in bindings}
+    free = {i for i, n in enumerate(numbers) if n.start not in bound}
+    figures: dict[int, _Figure] = {}
+    for change in changes(text, numbers, free):
+        figure = _Figure(change.figure, sentence, sources, position)
+        figure.comparators = [
+            (Comparator(year, "previous", earlier.value, earlier.quote), False)
+            for year, earlier in change.earlier
+        ]
+        figures[change.figure.start] = figure
+    for i in free:
+        figures[numbers[i].start] = _Figure(numbers[i], sentence, sources, position)
+    ordered = sorted(figures.values(), key=lambda f: f.number.start)
+    # The words around each figure: from the number before it to the number after it.
+    starts = [n.start for n in numbers]
+    for rank, figure in enumerate(ordered):
+        i = starts.index(figure.number.start)
+        figure.left = numbers[i - 1].end if i > 0 else start
+        figure.right = numbers[i + 1].start if i + 1 < len(numbers) else end
+        figure.wide_right = ordered[rank + 1].number.start if rank + 1 < len(ordered) else end
+    return ordered, bindings
+
+
+def _compatible(figure: Number, comparator: Number) -> bool:
+    return comparator.unit is None or comparator.unit == figure.unit
+
+
+def _attach(
+    text: str,
+    sentence: Sentence,
+    figures: list[_Figure],
+    bindings: list[Binding],
+    previous: list[_Figure],
+    lex: Lexicon,
+) -> list[Binding]:
+    """Give each comparator to its figure; returns those waiting for the next sentence."""
+    waiting: list[Binding] = []
+    linked: _Figure | None = None
+    """The figure of the sentence before that this sentence's comparators are about."""
+    index = 0
+    while index < len(bindings):
+        binding = bindings[index]
+        if binding.respectively > 1:
+            group = bindings[index : index + binding.respectively]
+            index += len(group)
+            before = [
+                f
+                for f in figures
+                if f.number.end <= group[0].at
+                and not f.comparators
+                and _compatible(f.number, binding.number)
+            ]
+            if len(before) >= len(group):
+                for figure, member in zip(before[-len(group) :], group, strict=True):
+                    _give(figure, member)
+            continue
+        index += 1
+        target = _nearest_before(figures, binding)
+        if target is None and linked is not None and _compatible(linked.number, binding.number):
+            target = linked
+        if target is None and previous and _refers_back(text, sentence, binding, lex):
+            target = linked = next(
+                (
+                    f
+                    for f in reversed(previous)
+                    if not f.comparators and _compatible(f.number, binding.number)
+                ),
+                None,
+            )
+        if target is None:
+            target = next(
+                (
+                    f
+                    for f in figures
+                    if f.number.start >= binding.number.end
+                    and _compatible(f.number, binding.number)
+                ),
+                None,
+            )
+        if target is not None:
+            _give(target, binding)
+        elif lex.kinds[binding.spec].next_sentence is not None:
+            waiting.append(binding)
+    return waiting
+
+
+def _attach_pending(
+    text: str, sentence: Sentence, figures: list[_Figure], pending: list[Binding], lex: Lexicon
+) -> None:
+    """An estimate stated in the sentence before goes to this sentence's actual figure."""
+    for binding in pending:
+        wanted = lex.kinds[binding.spec].next_sentence
+        if wanted is None or not wanted.search(text, sentence.start, sentence.end):
+            continue
+        target = next(
+            (f for f in figures if not f.comparators and _compatible(f.number, binding.number)),
+            None,
+        )
+        if target is not None:
+            _give(target, binding)
+
+
+def _nearest_before(figures: list[_Figure], binding: Binding) -> _Figure | None:
+    found = None
+    for figure in figures:
+        if figure.number.end > binding.at:
+            break
+        if _compatible(figure.number, binding.number):
+            found = figure
+    return found
+
+
+def _refers_back(text: str, sentence: Sentence, binding: Binding, lex: Lexicon) -> bool:
+    """Whether a comparator with no figure before it in its sentence is about the figure of
+    the sentence before: the sentence compares ("above", "better than", "ahead of"), and when
+    it opens a paragraph it starts with "This", "That", "It" ..."""
+    if not lex.cue_re.search(text, sentence.start, binding.at):
+        return False
+    if not sentence.first_in_paragraph:
+        return True
+    first = _FIRST_WORD.match(text, sentence.start)
+    return bool(first) and first.group(1).casefold() in lex.anaphora
+
+
+def _give(figure: _Figure, binding: Binding) -> None:
+    comparator = Comparator(binding.label, binding.kind, binding.number.value, binding.number.quote)
+    figure.comparators.append((comparator, binding.similar))
+
+
+def _population(norm: str) -> Population:
+    return "carers" if "carer" in norm else "people"
+
+
+def _source(figure: _Figure, population: Population, lex: Lexicon) -> str | None:
+    """The source named in the figure's sentence, else the nearest one named in its paragraph
+    (before it first) that is not about the other population."""
+    per_sentence = figure.paragraph_sources
+    own = per_sentence[figure.index_in_paragraph]
+    if own:
+        return "/".join(own)
+    here = figure.index_in_paragraph
+    for position in [*range(here - 1, -1, -1), *range(here + 1, len(per_sentence))]:
+        fitting = [
+            source
+            for source in per_sentence[position]
+            if lex.source_population.get(source) in (None, population)
+        ]
+        if fitting:
+            return "/".join(fitting)
+    return None
+
+
+def _metric(index: int, section: Section, low: str, figure: _Figure, lex: Lexicon) -> Metric:
+    """The figure as a Metric. `low`: the section's text lower-cased."""
+    text = section.text
+    number = figure.number
+    before = text[figure.left : number.start]
+    after = text[number.end : figure.right]
+    # The figure's own digits are left out: "homecare was 67.16% good-rated" still reads
+    # "homecare was good-rated".
+    norm = fold_lowered(f"{low[figure.left : number.start]} {low[number.end : figure.right]}")
+    population = _population(norm)
+    match = lex.measure(norm, population)
+    # A compared figure's measure may be named after its comparator ("47.9% of service users
+    # aged 18-64 accessed long-term support (national average 38.06%) through a direct
+    # payment"): read on to the next figure.
+    if match is None and figure.comparators and figure.wide_right > figure.right:
+        wide = f"{norm} {fold_lowered(low[figure.right : figure.wide_right])}"
+        match = lex.measure(wide, _population(wide))
+    measure = match.measure if match else None
+    parenthesised = text[number.start - 1 : number.start] == "("
+    label = figure_label(before, after, parenthesised)
+    if measure is not None and len(label.split()) < 3:
+        label = measure.label
+    comparators = tuple(comparator for comparator, _ in figure.comparators)
+    reference = _reference(comparators)
+    return Metric(
+        label=label,
+        quote=number.quote,
+        value=number.value,
+        unit=_unit(number.unit, f"{before} {after}", measure.unit if measure else None),
+        line=section.line_at(number.start),
+        section=index,
+        comparators=comparators,
+        metric=measure.id if measure else None,
+        source=_source(figure, population, lex),
+        higher_is_better=measure.higher_is_better if measure else lex.direction(norm),
+        similar=any(similar and c is reference for c, similar in figure.comparators),
+        sentence=text[figure.sentence.start : figure.sentence.end],
+    )
+
+
+def _reference(comparators: tuple[Comparator, ...]) -> Comparator | None:
+    """The comparator a gap is measured against (as Metric.reference says)."""
+    for comparator in comparators:
+        if comparator.kind == "national":
+            return comparator
+    return comparators[0] if comparators else None
+
+
+def _unit(written: str | None, context: str, known: str | None) -> str:
+    if written:
+        return written
+    if PER_100K.search(context):
+        return "per100k"
+    if known and known not in ("%", "GBP"):
+        return known
+    return "count"
+
+
+def _row_metric(index: int, section: Section, row: Row, lex: Lexicon) -> Metric | None:
+    """A table row's figure: the latest year's value, the earlier years as previous values."""
+    cells = sorted(row.cells, key=lambda cell: year_key(cell.year), reverse=True)
+    latest = cells[0]
+    numbers = {cell: _cell_number(cell) for cell in cells}
+    figure = numbers[latest]
+    if figure is None:
+        return None
+    comparators = tuple(
+        Comparator(cell.year, "previous", number.value, number.quote)
+        for cell in cells[1:]
+        if (number := numbers[cell]) is not None
+    )
+    norm = fold(row.label)
+    match = lex.measure(norm, _population(norm))
+    measure = match.measure if match else None
+    return Metric(
+        label=row.label,
+        quote=figure.quote,
+        value=figure.value,
+        unit=_unit(figure.unit, row.label, measure.unit if measure else None),
+        line=section.line_at(latest.offset),
+        section=index,
+        comparators=comparators,
+        metric=measure.id if measure else None,
+        source=None,
+        higher_is_better=measure.higher_is_better if measure else lex.direction(norm),
+        sentence=section.text[row.start : row.end],
+    )
+
+
+def _cell_number(cell: Cell) -> Number | None:
+    found = find_numbers(cell.quote)
+    if len(found) != 1:
+        return None
+    number = found[0]
+    return number._replace(start=cell.offset, end=cell.offset + len(cell.quote))

@@ -1,0 +1,99 @@
+"""What a figure measures, in the report's words: the few words around it that name it.
+
+"80.02% of people felt they had control over their daily life with ..." gives "people felt they
+had control over their daily life"; "the percentage of people ... satisfied with their care
+and support was higher in Derbyshire (69.29%)" gives the words before "was". Plain word
+operations, no regular expressions: this runs for every figure.
+"""
+
+from __future__ import annotations
+
+MAX_WORDS = 14
+VERB_REACH = 6
+"""How far back from a figure the verb that introduces it is looked for."""
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# The words naming a measure after a figure ("of carers felt ...") end at one of these.
+_STOPS = _words(
+    "compared compares comparing with than which against above below while whereas but "
+    "similar better worse higher lower respectively"
+)
+# Before a figure, the measure's words end at the verb that introduces the figure.
+_VERBS = _words(
+    "was were is are stood stands had has reached rose fell increased decreased reduced "
+    "improved remained at"
+)
+# Openings that are not part of the measure's name.
+_LEAD = _words(
+    "however similarly for example instance in addition overall despite this additionally "
+    "also and but so while whereas only nearly almost around about approximately over"
+)
+_REPORTING = frozenset(("showed", "shows", "show", "reflected", "indicated", "estimated", "found"))
+_FILLER = frozenset(("and", "the", "a", "an", "of", "with", "in", "at", "to", "was", "is", "that"))
+_PUNCTUATION = " ,.;:()[]\"'“”‘’–-"
+
+
+def figure_label(before: str, after: str, parenthesised: bool) -> str:
+    """The words naming a figure, from the text just before it and just after it."""
+    tail = after.lstrip(" )")
+    if not parenthesised and tail[:3].lower() in ("of ", "in "):
+        return " ".join(_until_stop(tail[3:].split())[:MAX_WORDS])
+    words = before.split()
+    for back in range(1, min(VERB_REACH, len(words)) + 1):
+        if words[-back].lower() in _VERBS:
+            words = words[:-back]
+            break
+    words = _tidy(words)
+    if parenthesised:
+        words += _until_stop(tail.split())
+    return " ".join(words[-MAX_WORDS:])
+
+
+def _until_stop(words: list[str]) -> list[str]:
+    kept: list[str] = []
+    for word in words:
+        bare = word.strip(_PUNCTUATION).lower()
+        if bare in _STOPS or word[:1] in "(" or (bare and word[0] in "–-" and len(word) == 1):
+            break
+        kept.append(word)
+        if word[-1] in ",;:":
+            kept[-1] = word.rstrip(",;:")
+            break
+    return _trim(kept)
+
+
+def _tidy(words: list[str]) -> list[str]:
+    # "Data from the survey showed (that) ...": the measure starts after the reporting verb.
+    for index in range(min(len(words), 12) - 1, -1, -1):
+        if words[index].lower().strip(_PUNCTUATION) in _REPORTING:
+            words = words[index + 1 :]
+            if words and words[0].lower() == "that":
+                words = words[1:]
+            break
+    start = 0
+    while start < len(words) and words[start].lower().strip(_PUNCTUATION) in _LEAD:
+        start += 1
+    words = words[start:]
+    if (
+        len(words) > 2
+        and words[0].lower() == "the"
+        and words[1].lower() in ("percentage", "proportion", "number", "rate", "share")
+        and words[2].lower() == "of"
+    ):
+        words = words[3:]
+    return _trim(words)
+
+
+def _trim(words: list[str]) -> list[str]:
+    while words and (
+        words[-1].strip(_PUNCTUATION).lower() in _FILLER or not words[-1].strip(_PUNCTUATION)
+    ):
+        words = words[:-1]
+    if words:
+        words[-1] = words[-1].rstrip(" ,.;:(–-")
+        words[0] = words[0].lstrip(" ,.;:)–-")
+    return [word for word in words if word]

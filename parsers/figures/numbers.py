@@ -1,0 +1,121 @@
+"""Numbers as reports write them: "£1,187,534,000", "12,120", "8.38", "69.29%", "2.5 weeks"."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple, Protocol
+
+# Where a number starts: a digit, "£" or "<"/">" not inside a word, a path or another number
+# ("24hrs", "DE1", the "297" of "1,297"). It starts with a character class, so `re` skips
+# ahead fast: most of a report's characters cannot start a number.
+_START = re.compile(r"[<>£\d](?<![\w.,/£$<>'’-].)")
+_NUMBER = re.compile(
+    r"(?P<lead>[<>]\s?)?(?P<gbp>£\s?)?"
+    r"(?P<int>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?P<dec>\.\d+)?"
+    r"(?:\s?(?P<mult>million|billion|bn|m|k)\b)?"
+    r"(?P<pct>\s?%|\s+per\s?cent\b)?"
+    r"(?:\s+(?P<time>days?|weeks?|months?|hours?|hrs)\b)?"
+    r"(?![\w])"
+)
+_MULTIPLIERS = {"k": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
+_TIME_UNITS = {"hrs": "hours", "day": "days", "week": "weeks", "month": "months", "hour": "hours"}
+TIME_UNITS = frozenset({"days", "weeks", "months", "hours"})
+PER_100K = re.compile(r"\bper\s+100,?000\b|\bper\s+100k\b|\brate\s+per\b", re.IGNORECASE)
+BEFORE_WINDOW = 24
+"""Characters before a number in which `Masks.before` looks for words."""
+_PUNCTUATION = "()[]:,.;\"'“”‘’"
+
+
+class Number(NamedTuple):
+    """A number in a text: where it stands, its value, its unit as written."""
+
+    start: int
+    end: int
+    value: float
+    unit: str | None
+    """`%`, `GBP`, `days`, `weeks`, `months`, `hours`, or None for a bare number."""
+    quote: str
+    """The number as written, with its sign, symbol and unit ("£1,187,534,000", "2.5 weeks")."""
+
+
+class Masks(Protocol):
+    """What a number that is not a figure looks like (metrics.yaml `not_figures`)."""
+
+    number: re.Pattern[str]
+    before: frozenset[str]
+    after: re.Pattern[str]
+    before_duration: frozenset[str]
+    after_duration: re.Pattern[str]
+
+
+def find_numbers(
+    text: str, start: int = 0, end: int | None = None, masks: Masks | None = None
+) -> list[Number]:
+    """The numbers in `text[start:end]`, in order, with offsets into `text`; with `masks`,
+    without those that are years, dates, ages, identifiers and the like."""
+    end = len(text) if end is None else end
+    found = []
+    skip_to = start
+    for begin in _START.finditer(text, start, end):
+        at = begin.start()
+        if at < skip_to:
+            continue
+        if masks is not None:
+            # "2012/13", "(18 to 64)": no number inside is a figure.
+            span = masks.number.match(text, at, end)
+            if span:
+                skip_to = span.end()
+                continue
+        match = _NUMBER.match(text, at, end)
+        if match is None:
+            continue
+        number = _number(match)
+        if masks is not None and _masked(text, number, masks):
+            continue
+        found.append(number)
+    return found
+
+
+def _number(match: re.Match[str]) -> Number:
+    _, gbp, whole, decimal, multiplier, percent, time = match.groups()
+    value = float(whole.replace(",", "") + decimal if decimal else whole.replace(",", ""))
+    if multiplier:
+        value *= _MULTIPLIERS[multiplier.casefold()]
+    unit: str | None = None
+    if percent:
+        unit = "%"
+    elif gbp:
+        unit = "GBP"
+    elif time:
+        word = time.casefold()
+        unit = _TIME_UNITS.get(word, word)
+    return Number(match.start(), match.end(), value, unit, match.group())
+
+
+def words_before(text: str, at: int) -> tuple[str, str]:
+    """The word and the two words just before `at`, lower case, without punctuation."""
+    words = text[max(0, at - BEFORE_WINDOW) : at].lower().split()[-2:]
+    last = words[-1].strip(_PUNCTUATION) if words else ""
+    pair = f"{words[0].strip(_PUNCTUATION)} {last}" if len(words) == 2 else last
+    return last, pair
+
+
+def _masked(text: str, number: Number, masks: Masks) -> bool:
+    if masks.after.match(text, number.end):
+        return True
+    last, pair = words_before(text, number.start)
+    if last in masks.before or pair in masks.before:
+        return True
+    if number.unit in TIME_UNITS:
+        return bool(
+            masks.after_duration.match(text, number.end)
+            or last in masks.before_duration
+            or pair in masks.before_duration
+        )
+    return False
+
+
+def decimals(quote: str) -> int:
+    """Decimal places a figure is written with ("69.29%" has 2)."""
+    found = re.search(r"\.(\d+)", quote)
+    return len(found.group(1)) if found else 0

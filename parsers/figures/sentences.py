@@ -1,0 +1,73 @@
+"""Cut a section's text into paragraphs and sentences, as offsets into the text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+# The end of a sentence: a full stop, ! or ?, closing quotes or brackets, then space and a new
+# sentence's first character (a capital, a figure, a bullet, an opening quote or bracket).
+_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[A-Z0-9£“\"‘'(•<])")
+_ABBREVIATIONS = frozenset(
+    ("e.g", "i.e", "etc", "no", "nos", "vs", "approx", "fig", "para", "dr", "mr", "mrs", "st")
+)
+
+
+_DIGIT = re.compile(r"\d")
+_NON_SPACE = re.compile(r"\S")
+
+
+class Sentence(NamedTuple):
+    start: int
+    end: int
+    first_in_paragraph: bool
+
+
+def paragraphs(text: str, start: int = 0) -> Iterator[tuple[int, int]]:
+    """(start, end) of each non-empty line of `text` from `start` on: a paragraph, a list
+    item or a table row."""
+    length = len(text)
+    while start < length:
+        end = text.find("\n", start)
+        if end < 0:
+            end = length
+        if end > start:
+            yield start, end
+        start = end + 1
+
+
+def lines_with_digits(text: str) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, adjacent) of each line of `text` with a digit in it (a paragraph, a list
+    item or a table row); `adjacent` when no other words stand between it and the line before.
+    Lines without digits are skipped by the regex engine, not looked at one by one."""
+    at = 0
+    previous_end = -1
+    while True:
+        digit = _DIGIT.search(text, at)
+        if digit is None:
+            return
+        start = text.rfind("\n", 0, digit.start()) + 1
+        end = text.find("\n", digit.start())
+        if end < 0:
+            end = len(text)
+        adjacent = previous_end >= 0 and _NON_SPACE.search(text, previous_end, start) is None
+        yield start, end, adjacent
+        previous_end = at = end
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of `text[start:end]`, as offsets into `text`."""
+    found = []
+    begin = start
+    for match in _END.finditer(text, start, end):
+        tail = text[max(begin, match.start() - 12) : match.start()].rsplit(None, 1)
+        word = tail[-1].casefold() if tail else ""
+        # "e.g. Derby", "No. 5", an initial ("J. Smith"): not the end of a sentence.
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            continue
+        found.append((begin, match.start() + 1))
+        begin = match.end()
+    if begin < end:
+        found.append((begin, end))
+    return found
