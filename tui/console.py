@@ -138,7 +138,19 @@ def gap_text(metric: Metric) -> Text:
     places = max(decimals(metric.quote), decimals(reference.quote))
     arrow = "↑" if gap > 0 else "↓" if gap < 0 else "="
     style = VERDICT_STYLES[metric.verdict][1]
-    return Text(f"{arrow} {gap:+,.{places}f}", style=style)
+    return Text(f"{arrow} {_signed(gap, places, metric.unit)}", style=style)
+
+
+def _signed(gap: float, places: int, unit: str) -> str:
+    """A gap as a short signed number: "+8.08", "−3", "+£128.6m"."""
+    sign = "+" if gap > 0 else "-" if gap < 0 else "±"
+    size = abs(gap)
+    prefix = "£" if unit == "GBP" else ""
+    if size >= 1e6:
+        return f"{sign}{prefix}{size / 1e6:,.1f}m"
+    if size >= 1e4:
+        return f"{sign}{prefix}{size / 1e3:,.0f}k"
+    return f"{sign}{prefix}{size:,.{places}f}"
 
 
 def verdict_text(metric: Metric) -> Text:
@@ -147,45 +159,50 @@ def verdict_text(metric: Metric) -> Text:
 
 
 def comparators_text(metric: Metric) -> Text:
-    """Each comparator as "label quote", the reference one first in bold."""
-    text = Text()
+    """The comparator the gap is measured against ("national average 61.21%"), and how many
+    others the report gives."""
     reference = metric.reference
-    for index, comparator in enumerate(metric.comparators):
-        if index:
-            text.append("; ")
-        style = "bold" if comparator is reference else ""
-        text.append(safe_text(f"{comparator.label} {comparator.quote}"), style=style)
-    return text if metric.comparators else Text("–", style="dim")
+    if reference is None:
+        return Text("–", style="dim")
+    text = plain(f"{reference.label} {reference.quote}")
+    if len(metric.comparators) > 1:
+        text.append(f" +{len(metric.comparators) - 1}", style="dim")
+    return text
 
 
 def print_metrics(documents: Sequence[Document]) -> None:
-    """Every figure of every document: what it measures, its value, what it is compared with,
-    the gap to the national (else first) comparator and whether that is better or worse."""
+    """Every figure of every document, one table per document: what it measures, its value,
+    what it is compared with, the gap to the national (else first) comparator and whether
+    that is better or worse for the measure."""
     numbers = {s.id: s.number for s in taxonomy().statements}
-    table = Table(
-        title="Figures the reports cite, against their comparators",
-        title_justify="left",
-        caption="gap: the figure minus the national average (else the first comparator); "
-        "verdict by the measure's direction (? when the direction is not known)",
-        caption_justify="left",
-        box=box.SIMPLE_HEAD,
-    )
-    table.add_column("Council", ratio=2, min_width=10)
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("Figure", ratio=4, min_width=16)
-    table.add_column("Value", justify="right", no_wrap=True)
-    table.add_column("Compared with", ratio=3, min_width=12)
-    table.add_column("Gap", justify="right", no_wrap=True)
-    table.add_column("Verdict", no_wrap=True)
-    table.add_column("Source", ratio=1)
-    table.add_column("Line", justify="right", no_wrap=True)
+    console = _console()
     for document in documents:
+        if not document.metrics:
+            continue
+        title = Text()
+        title.append(safe_text(document.name), style="bold")
+        title.append(f"  {KIND_LABELS.get(document.kind, document.kind)}  ")
+        title.append(safe_text(document.path), style="dim")
+        table = Table(
+            title=title,
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
+            expand=True,
+            padding=(0, 0),
+            show_edge=False,
+        )
+        table.add_column("#", justify="right", no_wrap=True)
+        table.add_column("Figure", ratio=4, min_width=12)
+        table.add_column("Value", justify="right", no_wrap=True)
+        table.add_column("Compared with", ratio=3, min_width=8)
+        table.add_column("Gap", justify="right", no_wrap=True)
+        table.add_column("Verdict", no_wrap=True)
+        table.add_column("Source", ratio=2, min_width=7, overflow="fold")
+        table.add_column("Line", justify="right", no_wrap=True)
         for metric in document.metrics:
-            section = document.sections[metric.section]
-            number = numbers.get(section.statement or "")
+            number = numbers.get(document.sections[metric.section].statement or "")
             table.add_row(
-                plain(document.name),
-                Text(str(number) if number else "·", style="" if number else "dim"),
+                Text(str(number), style="") if number else Text("·", style="dim"),
                 plain(metric.label),
                 plain(metric.quote),
                 comparators_text(metric),
@@ -194,4 +211,11 @@ def print_metrics(documents: Sequence[Document]) -> None:
                 plain(metric.source or "–", "" if metric.source else "dim"),
                 Text(str(metric.line), style="dim"),
             )
-    _console().print(table)
+        console.print(table)
+    console.print(
+        Text(
+            "#: quality statement (1-9). Gap: the figure minus the national average (else the "
+            "first comparator). Verdict by the measure's direction; ? when it is not known.",
+            style="dim",
+        )
+    )

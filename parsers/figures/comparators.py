@@ -35,7 +35,7 @@ _FORWARD = re.compile(
 # Between a number and the phrase that follows it.
 _BACKWARD = re.compile(
     r"\s*\)?\s*,?\s*(?:respectively\s*,?\s*)?"
-    r"(?:(?:for|being|in|as|across|at)\s+)?"
+    r"(?:(?:for|being|in|as|across|at|among|amongst|within)\s+)?"
     r"(?:(?:the|our|its|their|a)\s+|[A-Z]\w*['’]s\s+)?"
 )
 # Between the numbers of one list: "52% and 55%", "(77%), (83%) and (82%)".
@@ -79,6 +79,8 @@ class Change(NamedTuple):
 
     figure: Number
     earlier: tuple[tuple[str, Number], ...]
+    first: Number
+    """The number that comes first in the text (where the words naming the figure end)."""
 
 
 def mentions(
@@ -153,9 +155,10 @@ def bind(text: str, numbers: Sequence[Number], found: Sequence[Mention], lexicon
 def _follows(text: str, mention: Mention, number: Number) -> bool:
     """Whether `number` is the value of the phrase just before it. "the national average (65%
     of people aged 65+ ...)" opens a figure, not the average."""
-    return bool(_FORWARD.fullmatch(text, mention.end, number.start)) and not _OF_AFTER.match(
-        text, number.end
-    )
+    gap = _FORWARD.fullmatch(text, mention.end, number.start)
+    if gap is None:
+        return False
+    return "(" not in gap.group() or not _OF_AFTER.match(text, number.end)
 
 
 def _binding(number: Number, mention: Mention, similar: bool, respectively: int) -> Binding:
@@ -216,9 +219,10 @@ def _run_backward(text: str, numbers: Sequence[Number], index: int, taken: set[i
     return run
 
 
-def changes(text: str, numbers: Sequence[Number], free: set[int]) -> list[Change]:
+def changes(text: str, numbers: Sequence[Number], free: set[int], lexicon: Lexicon) -> list[Change]:
     """Figures given with their earlier values: "from 18.4 in 2010/11 to 19.2 in 2011/12 and
-    19.0 in 2012/13" (the latest year is the figure), "increased from 55 to 96".
+    19.0 in 2012/13" (the latest year is the figure), "increased from 55 to 96", "1,094 in
+    2023/24, up from 845".
 
     `free`: indexes of the numbers no comparator has taken; those used here are removed."""
     found: list[Change] = []
@@ -234,22 +238,33 @@ def changes(text: str, numbers: Sequence[Number], free: set[int]) -> list[Change
             continue
         ordered = sorted(entries, key=lambda entry: _year_key(entry[1]), reverse=True)
         latest = ordered[0][0]
-        found.append(Change(numbers[latest], tuple((year, numbers[i]) for i, year in ordered[1:])))
+        earlier = tuple((year, numbers[i]) for i, year in ordered[1:])
+        found.append(Change(numbers[latest], earlier, numbers[min(i for i, _ in entries)]))
         free.difference_update(index for index, _ in entries)
     for index in sorted(free):
-        following = index + 1
-        if index not in free or following not in free:
+        if index not in free:
             continue
-        here, after = numbers[index], numbers[following]
-        if here.unit != after.unit:
-            continue
+        here = numbers[index]
         if not _FROM_BEFORE.search(text, max(0, here.start - 20), here.start):
             continue
-        if not _FROM_TO.fullmatch(text, here.end, after.start):
-            continue
         year = _YEAR_AFTER.match(text, here.end)
-        found.append(Change(after, ((year.group(1) if year else "previously", here),)))
-        free.difference_update((index, following))
+        label = year.group(1) if year else "previously"
+        following = index + 1
+        if (
+            following in free
+            and numbers[following].unit == here.unit
+            and _FROM_TO.fullmatch(text, here.end, numbers[following].start)
+        ):
+            found.append(Change(numbers[following], ((label, here),), here))
+            free.difference_update((index, following))
+            continue
+        # "..., up from 845 in 2022/23": an earlier value of the figure before it.
+        if not lexicon.change_from_re.search(text, max(0, here.start - 30), here.start):
+            continue
+        before = [i for i in free if i < index and numbers[i].unit == here.unit]
+        if before:
+            found.append(Change(numbers[before[-1]], ((label, here),), numbers[before[-1]]))
+            free.difference_update((index, before[-1]))
     return found
 
 

@@ -16,12 +16,24 @@ from dataclasses import dataclass, field
 
 from ..model import Comparator, Metric, Section
 from .comparators import Binding, Mention, bind, changes, mentions
-from .labels import figure_label
-from .lexicon import Lexicon, PhraseKind, Population, fold, fold_lowered, lexicon, lowered
+from .labels import counts_something, figure_label
+from .lexicon import (
+    Lexicon,
+    Measure,
+    PhraseKind,
+    Population,
+    fold,
+    fold_lowered,
+    lexicon,
+    lowered,
+    unit_kind,
+)
 from .numbers import PER_100K, Number, find_numbers
 from .sentences import Sentence, lines_with_digits, sentences
 from .tables import Cell, Row, year_key, year_rows
 
+WEAK_LABEL_WORDS = 4
+"""A label of fewer words says less than the lexicon's name for a known measure."""
 _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[A-Za-z]")
 _FIRST_WORD = re.compile(r"[\W\d_]*([A-Za-z]+)")
@@ -142,21 +154,26 @@ def _sentence_figures(
     bound = {binding.number.start for binding in bindings}
     free = {i for i, n in enumerate(numbers) if n.start not in bound}
     figures: dict[int, _Figure] = {}
-    for change in changes(text, numbers, free):
+    firsts: dict[int, int] = {}
+    """A change's figure: where the first of its numbers stands ("rose from 2,310 to 2,876")."""
+    for change in changes(text, numbers, free, lex):
         figure = _Figure(change.figure, sentence, sources, position)
         figure.comparators = [
             (Comparator(year, "previous", earlier.value, earlier.quote), False)
             for year, earlier in change.earlier
         ]
         figures[change.figure.start] = figure
+        firsts[change.figure.start] = change.first.start
     for i in free:
         figures[numbers[i].start] = _Figure(numbers[i], sentence, sources, position)
     ordered = sorted(figures.values(), key=lambda f: f.number.start)
     # The words around each figure: from the number before it to the number after it.
     starts = [n.start for n in numbers]
     for rank, figure in enumerate(ordered):
-        i = starts.index(figure.number.start)
+        here = figure.number.start
+        i = starts.index(firsts.get(here, here))
         figure.left = numbers[i - 1].end if i > 0 else start
+        i = starts.index(here)
         figure.right = numbers[i + 1].start if i + 1 < len(numbers) else end
         figure.wide_right = ordered[rank + 1].number.start if rank + 1 < len(ordered) else end
     return ordered, bindings
@@ -295,23 +312,39 @@ def _metric(index: int, section: Section, low: str, figure: _Figure, lex: Lexico
     """The figure as a Metric. `low`: the section's text lower-cased."""
     text = section.text
     number = figure.number
-    before = text[figure.left : number.start]
+    left = figure.left
+    if left > figure.sentence.start:
+        # After another number, the figure's own words start at the clause before it: "78% of
+        # nursing homes, 86% of residential homes and 89% of homecare agencies".
+        left = max(left, _clause_start(low, left, number.start))
+    before = text[left : number.start]
     after = text[number.end : figure.right]
+    parenthesised = text[number.start - 1 : number.start] == "("
+    written = number.unit
+    if written is None and PER_100K.search(text, left, figure.right):
+        written = "per100k"
+    # "396 active providers": a count of what the words after it name.
+    counted = written is None and not parenthesised and counts_something(after)
+    kind = unit_kind(written) if written else ("count" if counted else None)
     # The figure's own digits are left out: "homecare was 67.16% good-rated" still reads
     # "homecare was good-rated".
-    norm = fold_lowered(f"{low[figure.left : number.start]} {low[number.end : figure.right]}")
+    near = low[number.end : figure.right]
+    norm = fold_lowered(f"{low[left : number.start]} {near}")
     population = _population(norm)
-    match = lex.measure(norm, population)
-    # A compared figure's measure may be named after its comparator ("47.9% of service users
-    # aged 18-64 accessed long-term support (national average 38.06%) through a direct
-    # payment"): read on to the next figure.
-    if match is None and figure.comparators and figure.wide_right > figure.right:
-        wide = f"{norm} {fold_lowered(low[figure.right : figure.wide_right])}"
-        match = lex.measure(wide, _population(wide))
+    match = lex.measure(norm, population, kind)
+    if match is None and figure.comparators:
+        # A compared figure's measure may be named before the clause it stands in, or after
+        # its comparator ("47.9% of service users aged 18-64 accessed long-term support
+        # (national average 38.06%) through a direct payment and 19.14% aged over 65").
+        if left > figure.left:
+            norm = fold_lowered(f"{low[figure.left : number.start]} {near}")
+            match = lex.measure(norm, _population(norm), kind)
+        if match is None and figure.wide_right > figure.right:
+            wide = f"{norm} {fold_lowered(low[figure.right : figure.wide_right])}"
+            match = lex.measure(wide, _population(wide), kind)
     measure = match.measure if match else None
-    parenthesised = text[number.start - 1 : number.start] == "("
-    label = figure_label(before, after, parenthesised)
-    if measure is not None and len(label.split()) < 3:
+    label = figure_label(before, after, parenthesised, counted)
+    if measure is not None and len(label.split()) < WEAK_LABEL_WORDS:
         label = measure.label
     comparators = tuple(comparator for comparator, _ in figure.comparators)
     reference = _reference(comparators)
@@ -319,7 +352,7 @@ def _metric(index: int, section: Section, low: str, figure: _Figure, lex: Lexico
         label=label,
         quote=number.quote,
         value=number.value,
-        unit=_unit(number.unit, f"{before} {after}", measure.unit if measure else None),
+        unit=written or _known_unit(measure),
         line=section.line_at(number.start),
         section=index,
         comparators=comparators,
@@ -331,6 +364,16 @@ def _metric(index: int, section: Section, low: str, figure: _Figure, lex: Lexico
     )
 
 
+def _clause_start(low: str, start: int, end: int) -> int:
+    """Where the last clause of `low[start:end]` starts (after ",", ";" or " and ")."""
+    return max(
+        low.rfind(",", start, end) + 1,
+        low.rfind(";", start, end) + 1,
+        low.rfind(" and ", start, end) + 5,
+        start,
+    )
+
+
 def _reference(comparators: tuple[Comparator, ...]) -> Comparator | None:
     """The comparator a gap is measured against (as Metric.reference says)."""
     for comparator in comparators:
@@ -339,13 +382,10 @@ def _reference(comparators: tuple[Comparator, ...]) -> Comparator | None:
     return comparators[0] if comparators else None
 
 
-def _unit(written: str | None, context: str, known: str | None) -> str:
-    if written:
-        return written
-    if PER_100K.search(context):
-        return "per100k"
-    if known and known not in ("%", "GBP"):
-        return known
+def _known_unit(measure: Measure | None) -> str:
+    """The unit of a bare number: the measure's, when it names one a bare number can have."""
+    if measure is not None and measure.unit and measure.unit not in ("%", "GBP"):
+        return measure.unit
     return "count"
 
 
@@ -363,13 +403,14 @@ def _row_metric(index: int, section: Section, row: Row, lex: Lexicon) -> Metric 
         if (number := numbers[cell]) is not None
     )
     norm = fold(row.label)
-    match = lex.measure(norm, _population(norm))
+    unit = figure.unit or ("per100k" if PER_100K.search(row.label) else None)
+    match = lex.measure(norm, _population(norm), unit_kind(unit) if unit else None)
     measure = match.measure if match else None
     return Metric(
         label=row.label,
         quote=figure.quote,
         value=figure.value,
-        unit=_unit(figure.unit, row.label, measure.unit if measure else None),
+        unit=unit or _known_unit(measure),
         line=section.line_at(latest.offset),
         section=index,
         comparators=comparators,

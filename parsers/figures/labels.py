@@ -9,6 +9,7 @@ operations, no regular expressions: this runs for every figure.
 from __future__ import annotations
 
 MAX_WORDS = 14
+FALLBACK_WORDS = 4
 VERB_REACH = 6
 """How far back from a figure the verb that introduces it is looked for."""
 
@@ -30,19 +31,41 @@ _VERBS = _words(
 # Openings that are not part of the measure's name.
 _LEAD = _words(
     "however similarly for example instance in addition overall despite this additionally "
-    "also and but so while whereas only nearly almost around about approximately over"
+    "also and but so while whereas only nearly almost around about approximately over which "
+    "that it"
 )
 _REPORTING = frozenset(("showed", "shows", "show", "reflected", "indicated", "estimated", "found"))
 _FILLER = frozenset(("and", "the", "a", "an", "of", "with", "in", "at", "to", "was", "is", "that"))
+_TRAILING = _FILLER | _VERBS
+# Words after a count that do not say what is counted ("2,876 over the year").
+_NOT_NOUNS = _TRAILING | _words(
+    "over under in on at by for from to during across within per between than compared "
+    "which who this these those more less fewer"
+)
 _PUNCTUATION = " ,.;:()[]\"'“”‘’–-"
 
 
-def figure_label(before: str, after: str, parenthesised: bool) -> str:
-    """The words naming a figure, from the text just before it and just after it."""
+def counts_something(after: str) -> bool:
+    """Whether the words after a bare number say what it counts ("396 active providers")."""
+    tail = after.lstrip()
+    first = tail.split(None, 1)[0].lower() if tail else ""
+    return first.isalpha() and first not in _NOT_NOUNS
+
+
+def figure_label(before: str, after: str, parenthesised: bool, counted: bool) -> str:
+    """The words naming a figure, from the text just before it and just after it.
+
+    `counted`: the figure counts what the words after it name ("396 active providers")."""
     tail = after.lstrip(" )")
-    if not parenthesised and tail[:3].lower() in ("of ", "in "):
-        return " ".join(_until_stop(tail[3:].split())[:MAX_WORDS])
     words = before.split()
+    # "People over 85 were 3.2% of the population": the subject names the figure.
+    predicate = bool(words) and words[-1].lower() in _VERBS
+    if not parenthesised and not predicate and tail[:3].lower() == "of ":
+        return " ".join(_until_stop(tail[3:].split())[:MAX_WORDS])
+    if counted:
+        named = _until_stop(tail.split())
+        if named:
+            return " ".join(named[:MAX_WORDS])
     for back in range(1, min(VERB_REACH, len(words)) + 1):
         if words[-back].lower() in _VERBS:
             words = words[:-back]
@@ -50,6 +73,9 @@ def figure_label(before: str, after: str, parenthesised: bool) -> str:
     words = _tidy(words)
     if parenthesised:
         words += _until_stop(tail.split())
+    if not words:
+        # "..., which was £128,569,000 more than estimated": the few words after it.
+        words = _trim(_until_stop(tail.split())[:FALLBACK_WORDS] or tail.split()[:FALLBACK_WORDS])
     return " ".join(words[-MAX_WORDS:])
 
 
@@ -90,7 +116,7 @@ def _tidy(words: list[str]) -> list[str]:
 
 def _trim(words: list[str]) -> list[str]:
     while words and (
-        words[-1].strip(_PUNCTUATION).lower() in _FILLER or not words[-1].strip(_PUNCTUATION)
+        words[-1].strip(_PUNCTUATION).lower() in _TRAILING or not words[-1].strip(_PUNCTUATION)
     ):
         words = words[:-1]
     if words:

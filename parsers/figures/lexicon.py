@@ -215,6 +215,11 @@ class Lexicon:
             data.get("similar"), suffix=r"(?:\s+(?:the|a|an|our|its))?\W*$"
         )
         self.cue_re = _alternation(data.get("comparison_cues"))
+        self.change_from_re = re.compile(
+            rf"(?:{'|'.join(phrase_pattern(str(w)) for w in data.get('change_from') or ['(?!)'])})"
+            r"\s+from\s+(?:around\s+|about\s+)?$",
+            re.IGNORECASE,
+        )
         self.anaphora = frozenset(str(word).casefold() for word in data.get("anaphora") or ())
 
         self.source_population: dict[str, Population | None] = {}
@@ -268,10 +273,13 @@ class Lexicon:
                     self._index.setdefault(word, []).append((number, phrase, len(telling)))
         self._indexed = frozenset(self._index)
 
-    def measure(self, norm: str, population: Population) -> MeasureMatch | None:
+    def measure(
+        self, norm: str, population: Population, kind: str | None = None
+    ) -> MeasureMatch | None:
         """The known measure the words around a figure name, if any (best phrasing wins;
         among equals, one whose required words are present, then the longer phrasing).
-        `norm`: the words in normal form (`fold`)."""
+        `norm`: the words in normal form (`fold`); `kind`: the figure's `unit_kind`, when it
+        has one (a percentage is not a wait in days)."""
         words = norm.split()
         known = self._indexed.intersection(words)
         if not known:
@@ -290,6 +298,8 @@ class Lexicon:
             if 3 * count < 2 * size:
                 continue
             measure = self.measures[number]
+            if kind is not None and measure.unit and unit_kind(measure.unit) != kind:
+                continue
             if measure.population is not None and (measure.population == "carers") != (
                 population == "carers"
             ):
@@ -324,6 +334,14 @@ class Lexicon:
         if lower == higher:
             return None
         return higher
+
+
+_TIME = frozenset({"days", "weeks", "months", "hours", "years"})
+
+
+def unit_kind(unit: str) -> str:
+    """What sort of quantity a unit measures: days, weeks and months are all `time`."""
+    return "time" if unit in _TIME else unit
 
 
 def phrase_pattern(phrase: str) -> str:
