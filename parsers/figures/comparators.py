@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..model import ComparatorKind
-from .lexicon import Lexicon, PhraseKind
+from .lexicon import Lexicon, PhraseKind, fold
 from .numbers import Number
 
 _YEAR = r"(?:(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?|\d\d/\d\d)"
@@ -46,6 +46,8 @@ _FROM_BEFORE = re.compile(r"\bfrom\s+(?:around\s+|about\s+)?$", re.IGNORECASE)
 _FROM_TO = re.compile(rf"(?:\s+in\s+{_YEAR})?\s*,?\s+to\s+(?:around\s+|about\s+)?")
 _OF_AFTER = re.compile(r"\s+of\s")
 _SIMILAR_WINDOW = 90
+_SIMILAR_WORDS = 8
+_ARTICLES = frozenset(("the", "a", "an", "our", "its"))
 
 
 class Mention(NamedTuple):
@@ -179,7 +181,13 @@ def _similar(text: str, at: int, numbers: Sequence[Number], lexicon: Lexicon) ->
     for number in numbers:
         if begin < number.end <= at:
             begin = number.end
-    return lexicon.similar_re.search(text, begin, at) is not None
+    # The words before the phrase, without the article: "... not statistically different
+    # from the England average" ends with "not statistically different from".
+    words = fold(text[begin:at]).split()
+    if words and words[-1] in _ARTICLES:
+        words.pop()
+    tail = " ".join(words[-_SIMILAR_WORDS:])
+    return any(tail.endswith(cue) for cue in lexicon.similar)
 
 
 def _next_index(starts: Sequence[int], offset: int) -> int | None:
@@ -226,6 +234,8 @@ def changes(text: str, numbers: Sequence[Number], free: set[int], lexicon: Lexic
 
     `free`: indexes of the numbers no comparator has taken; those used here are removed."""
     found: list[Change] = []
+    if len(numbers) < 2 or not free:
+        return found
     tagged: dict[str | None, list[tuple[int, str]]] = {}
     for index in sorted(free):
         number = numbers[index]
@@ -245,7 +255,10 @@ def changes(text: str, numbers: Sequence[Number], free: set[int], lexicon: Lexic
         if index not in free:
             continue
         here = numbers[index]
-        if not _FROM_BEFORE.search(text, max(0, here.start - 20), here.start):
+        window = max(0, here.start - 20)
+        if text.find("from", window, here.start) < 0 or not _FROM_BEFORE.search(
+            text, window, here.start
+        ):
             continue
         year = _YEAR_AFTER.match(text, here.end)
         label = year.group(1) if year else "previously"

@@ -29,12 +29,14 @@ from .lexicon import (
     unit_kind,
 )
 from .numbers import PER_100K, Number, find_numbers
-from .sentences import Sentence, lines_with_digits, sentences
+from .sentences import Sentence, lines_with_digits, next_digit, sentences
 from .tables import Cell, Row, year_key, year_rows
 
+BEFORE_CHARS = 240
+AFTER_CHARS = 160
+"""How far before and after a figure its words are read (in characters)."""
 WEAK_LABEL_WORDS = 4
 """A label of fewer words says less than the lexicon's name for a known measure."""
-_DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[A-Za-z]")
 _FIRST_WORD = re.compile(r"[\W\d_]*([A-Za-z]+)")
 
@@ -54,6 +56,10 @@ class _Figure:
     right: int = 0
     wide_right: int = 0
     """The words around the figure: [left, right) closely, [left, wide_right) more widely."""
+    line_low: str = ""
+    """The figure's line of the section text, lower-cased ..."""
+    line_start: int = 0
+    """... and where that line starts in the section text."""
 
 
 def extract_metrics(sections: Sequence[Section]) -> tuple[Metric, ...]:
@@ -61,7 +67,7 @@ def extract_metrics(sections: Sequence[Section]) -> tuple[Metric, ...]:
     lex = lexicon()
     found: list[Metric] = []
     for index, section in enumerate(sections):
-        if section.furniture or not _DIGIT.search(section.text):
+        if section.furniture or next_digit(section.text) < 0:
             continue
         found.extend(_section_metrics(index, section, lex))
     return tuple(found)
@@ -69,8 +75,8 @@ def extract_metrics(sections: Sequence[Section]) -> tuple[Metric, ...]:
 
 def _section_metrics(index: int, section: Section, lex: Lexicon) -> list[Metric]:
     text = section.text
-    low = lowered(text)
-    rows = year_rows(section.title, text)
+    lines = list(lines_with_digits(text))
+    rows = year_rows(section.title, text, lines)
     row_starts = {row.start for row in rows}
     placed: list[tuple[int, Metric]] = [
         (row.cells[-1].offset, metric)
@@ -81,7 +87,7 @@ def _section_metrics(index: int, section: Section, lex: Lexicon) -> list[Metric]
     previous: list[_Figure] = []
     """The figures of the sentence before (for "This was above the England average ...")."""
     pending: list[Binding] = []
-    for start, end, adjacent in lines_with_digits(text):
+    for start, end, adjacent in lines:
         if not adjacent:
             previous, pending = [], []
         # A line of figures without words ("1,287 1,297", a page number) names nothing.
@@ -93,6 +99,7 @@ def _section_metrics(index: int, section: Section, lex: Lexicon) -> list[Metric]
             previous, pending = [], []
             continue
         spans = sentences(text, start, end)
+        low = lowered(text[start:end])
         phrases = lex.phrases.find(text, low, start, end)
         found = mentions(text, phrases, lex)
         sources = [_names_in(phrases, a, b) for a, b in spans] if phrases else [[]] * len(spans)
@@ -120,9 +127,11 @@ def _section_metrics(index: int, section: Section, lex: Lexicon) -> list[Metric]
             pending = (
                 _attach(text, sentence, figures_here, bindings, previous, lex) if bindings else []
             )
+            for figure in figures_here:
+                figure.line_low, figure.line_start = low, start
             figures.extend(figures_here)
             previous = figures_here
-    placed.extend((f.number.start, _metric(index, section, low, f, lex)) for f in figures)
+    placed.extend((f.number.start, _metric(index, section, f, lex)) for f in figures)
     placed.sort(key=lambda entry: entry[0])
     return [metric for _, metric in placed]
 
@@ -308,39 +317,46 @@ def _source(figure: _Figure, population: Population, lex: Lexicon) -> str | None
     return None
 
 
-def _metric(index: int, section: Section, low: str, figure: _Figure, lex: Lexicon) -> Metric:
-    """The figure as a Metric. `low`: the section's text lower-cased."""
+def _metric(index: int, section: Section, figure: _Figure, lex: Lexicon) -> Metric:
+    """The figure as a Metric."""
     text = section.text
     number = figure.number
-    left = figure.left
-    if left > figure.sentence.start:
+    low, base = figure.line_low, figure.line_start
+    # Offsets into the lower-cased line.
+    here, stop, sentence_start = number.start - base, figure.right - base, figure.sentence.start
+    # The words that name a figure stand close to it: a long sentence is read only so far.
+    stop = min(stop, number.end - base + AFTER_CHARS)
+    left = max(figure.left - base, here - BEFORE_CHARS)
+    if figure.left > sentence_start:
         # After another number, the figure's own words start at the clause before it: "78% of
         # nursing homes, 86% of residential homes and 89% of homecare agencies".
-        left = max(left, _clause_start(low, left, number.start))
-    before = text[left : number.start]
-    after = text[number.end : figure.right]
+        left = max(left, _clause_start(low, left, here))
+    before = text[base + left : number.start]
+    after = text[number.end : base + stop]
     parenthesised = text[number.start - 1 : number.start] == "("
     written = number.unit
-    if written is None and PER_100K.search(text, left, figure.right):
+    if written is None and _per_100k(low, left, stop):
         written = "per100k"
     # "396 active providers": a count of what the words after it name.
     counted = written is None and not parenthesised and counts_something(after)
     kind = unit_kind(written) if written else ("count" if counted else None)
     # The figure's own digits are left out: "homecare was 67.16% good-rated" still reads
     # "homecare was good-rated".
-    near = low[number.end : figure.right]
-    norm = fold_lowered(f"{low[left : number.start]} {near}")
+    near = low[number.end - base : stop]
+    norm = fold_lowered(f"{low[left:here]} {near}")
     population = _population(norm)
     match = lex.measure(norm, population, kind)
     if match is None and figure.comparators:
         # A compared figure's measure may be named before the clause it stands in, or after
         # its comparator ("47.9% of service users aged 18-64 accessed long-term support
         # (national average 38.06%) through a direct payment and 19.14% aged over 65").
-        if left > figure.left:
-            norm = fold_lowered(f"{low[figure.left : number.start]} {near}")
+        widest = max(figure.left - base, here - BEFORE_CHARS)
+        if left > widest:
+            norm = fold_lowered(f"{low[widest:here]} {near}")
             match = lex.measure(norm, _population(norm), kind)
         if match is None and figure.wide_right > figure.right:
-            wide = f"{norm} {fold_lowered(low[figure.right : figure.wide_right])}"
+            further = min(figure.wide_right - base, stop + AFTER_CHARS)
+            wide = f"{norm} {fold_lowered(low[stop:further])}"
             match = lex.measure(wide, _population(wide), kind)
     measure = match.measure if match else None
     label = figure_label(before, after, parenthesised, counted)
@@ -380,6 +396,11 @@ def _reference(comparators: tuple[Comparator, ...]) -> Comparator | None:
         if comparator.kind == "national":
             return comparator
     return comparators[0] if comparators else None
+
+
+def _per_100k(low: str, start: int, end: int) -> bool:
+    """Whether the words around a bare number say it is a rate per 100,000."""
+    return low.find(" per 100", start, end) >= 0 and bool(PER_100K.search(low, start, end))
 
 
 def _known_unit(measure: Measure | None) -> str:

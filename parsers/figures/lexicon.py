@@ -38,7 +38,6 @@ _STOPWORDS = frozenset(
         "the their them they this those to was were who with"
     )
 )
-_APOSTROPHES = re.compile(r"['’‘`]")
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
 _COUNT_BEFORE = re.compile(r"\d[\d,]*\s+$")
 _FIRST_WORD = re.compile(r"(?:\\b)?([a-z]+)")
@@ -53,7 +52,9 @@ def fold(text: str) -> str:
 
 def fold_lowered(text: str) -> str:
     """`fold` of a text already in lower case."""
-    return _NOT_WORD.sub(" ", _APOSTROPHES.sub("", text)).strip()
+    if "'" in text or "’" in text:
+        text = text.replace("'", "").replace("’", "")
+    return _NOT_WORD.sub(" ", text).strip()
 
 
 def lowered(text: str) -> str:
@@ -132,11 +133,11 @@ class PhraseIndex(Generic[T]):
 
     def find(self, text: str, low: str, start: int, end: int) -> list[tuple[int, int, T]]:
         """(start, end, payload) of the phrasings in `text[start:end]`, left to right, the
-        longer first where two overlap. `low` is `lowered(text)`."""
+        longer first where two overlap. `low` is `lowered(text[start:end])`."""
         found: list[tuple[int, int, T]] = []
         by_word = self._by_word
-        for word in self._first_words.finditer(low, start, end):
-            at = word.start()
+        for word in self._first_words.finditer(low):
+            at = start + word.start()
             for pattern, payload in by_word[word.group()]:
                 match = pattern.match(text, at, end)
                 if match:
@@ -211,8 +212,10 @@ class Lexicon:
             for pattern in item.get("patterns") or ():
                 pattern = _checked(str(pattern), place)
                 comparators.append((_first_word(pattern, place), pattern, False, PhraseKind(index)))
-        self.similar_re = _alternation(
-            data.get("similar"), suffix=r"(?:\s+(?:the|a|an|our|its))?\W*$"
+        # In normal form, longest first; a cue counts when the words before a comparator end
+        # with it.
+        self.similar = tuple(
+            sorted({fold(str(cue)) for cue in data.get("similar") or ()}, key=len, reverse=True)
         )
         self.cue_re = _alternation(data.get("comparison_cues"))
         self.change_from_re = re.compile(

@@ -8,7 +8,7 @@ from typing import NamedTuple, Protocol
 # Where a number starts: a digit, "£" or "<"/">" not inside a word, a path or another number
 # ("24hrs", "DE1", the "297" of "1,297"). It starts with a character class, so `re` skips
 # ahead fast: most of a report's characters cannot start a number.
-_START = re.compile(r"[<>£\d](?<![\w.,/£$<>'’-].)")
+_START = re.compile(r"[<>£0-9](?<![\w.,/£$<>'’-].)")
 _NUMBER = re.compile(
     r"(?P<lead>[<>]\s?)?(?P<gbp>£\s?)?"
     r"(?P<int>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?P<dec>\.\d+)?"

@@ -9,6 +9,7 @@ The latest year's column is the figure; the earlier columns are its previous val
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from .sentences import paragraphs
@@ -50,17 +51,15 @@ def header_years(line: str) -> list[str] | None:
     return [" ".join(year.split()) for year in years]
 
 
-def year_rows(title: str, text: str) -> list[Row]:
-    """The rows of the tables by year in a section (its title may be the header)."""
+def year_rows(title: str, text: str, lines: Sequence[tuple[int, int, bool]]) -> list[Row]:
+    """The rows of the tables by year in a section (its title may be the header). `lines`:
+    the section's lines with digits (`sentences.lines_with_digits`): a header is one."""
     rows: list[Row] = []
     years = header_years(title) if _TWO_YEARS.search(title) else None
     if years:
         rows.extend(_rows_after(text, 0, years))
-    for pair in _TWO_YEARS.finditer(text):
-        start = text.rfind("\n", 0, pair.start()) + 1
-        end = text.find("\n", pair.end())
-        end = len(text) if end < 0 else end
-        if rows and start < rows[-1].end:
+    for start, end, _ in lines:
+        if (rows and start < rows[-1].end) or not _TWO_YEARS.search(text, start, end):
             continue
         years = header_years(text[start:end])
         if years:
