@@ -305,3 +305,20 @@ def test_line_and_section_of_each_figure():
 def test_text_that_looks_like_markup_is_kept_as_text():
     [metric] = figures("[bold]Carers[/bold] waiting for support: 41 people.")
     assert "[bold]" in metric.sentence
+
+
+def test_figure_and_average_given_together_in_brackets():
+    metric = one(
+        "Satisfaction with care and support was better than the England average (69.3% "
+        "compared to 61.2%)."
+    )
+    assert (metric.value, pairs(metric)) == (69.3, [("England average", "national", 61.2)])
+    assert metric.label == "Satisfaction with care and support"
+
+
+def test_not_significantly_different_to_is_similar_too():
+    metric = one(
+        "Social contact was 44.1%, which was not significantly different to the England "
+        "average of 44.4%."
+    )
+    assert metric.verdict == "similar"

@@ -44,6 +44,10 @@ _RESPECTIVELY = re.compile(r"\s*\)?\s*,?\s*respectively\b", re.IGNORECASE)
 _YEAR_AFTER = re.compile(rf"\s+in\s+({_YEAR})(?![\d/])")
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:around\s+|about\s+)?$", re.IGNORECASE)
 _FROM_TO = re.compile(rf"(?:\s+in\s+{_YEAR})?\s*,?\s+to\s+(?:around\s+|about\s+)?")
+_VERSUS = re.compile(
+    r"\s*,?\s*(?:compared\s+(?:to|with)|vs\.?|versus|against)\s+(?:(?:an?|the)\s+)?\(?",
+    re.IGNORECASE,
+)
 _OF_AFTER = re.compile(r"\s+of\s")
 _SIMILAR_WINDOW = 90
 _SIMILAR_WORDS = 8
@@ -121,6 +125,19 @@ def bind(text: str, numbers: Sequence[Number], found: Sequence[Mention], lexicon
         # forward: the phrase(s), then the number(s)
         after = _next_index(starts, last.end)
         if after is not None and _follows(text, last, numbers[after]) and after not in taken:
+            # "better than the England average (69.3% compared to 61.2%)": the first is the
+            # council's figure, the second the average.
+            versus = after + 1
+            if (
+                len(group) == 1
+                and versus < len(numbers)
+                and versus not in taken
+                and _VERSUS.fullmatch(text, numbers[after].end, numbers[versus].start)
+            ):
+                taken.add(versus)
+                value = numbers[versus]
+                bindings.append(_binding(value, last, similar, 0)._replace(at=value.start))
+                continue
             run = _run_forward(text, numbers, after, len(group), taken)
             if len(run) == 1 or len(run) == len(group):
                 for offset, index in enumerate(run):

@@ -37,6 +37,10 @@ _LEAD = _words(
 _REPORTING = frozenset(("showed", "shows", "show", "reflected", "indicated", "estimated", "found"))
 _FILLER = frozenset(("and", "the", "a", "an", "of", "with", "in", "at", "to", "was", "is", "that"))
 _TRAILING = _FILLER | _VERBS
+_COMPARING = _words(
+    "better worse higher lower than above below compared similar line same ahead behind "
+    "exceeded exceeding"
+)
 # Words after a count that do not say what is counted ("2,876 over the year").
 _NOT_NOUNS = _TRAILING | _words(
     "over under in on at by for from to during across within per between than compared "
@@ -66,8 +70,16 @@ def figure_label(before: str, after: str, parenthesised: bool, counted: bool) ->
         named = _until_stop(tail.split())
         if named:
             return " ".join(named[:MAX_WORDS])
+    while words and words[-1] in ("(", "–", "-"):
+        words = words[:-1]
     for back in range(1, min(VERB_REACH, len(words)) + 1):
         if words[-back].lower() in _VERBS:
+            words = words[:-back]
+            break
+    # "... was better than the England average (69.3% compared to 61.2%)": the comparison
+    # is not part of the measure's name.
+    for back in range(min(VERB_REACH, len(words)), 0, -1):
+        if words[-back].lower().strip(_PUNCTUATION) in _COMPARING:
             words = words[:-back]
             break
     words = _tidy(words)
