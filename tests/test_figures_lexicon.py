@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from carecompare.parsers.figures.lexicon import Lexicon, fold, lexicon
+from carecompare.parsers.figures.lexicon import Lexicon, lexicon, words_of
 from carecompare.parsers.figures.numbers import find_numbers
 from carecompare.parsers.knowledge import KnowledgeError
 
 
 def measure_id(context: str, population: str = "people") -> str | None:
-    found = lexicon().measure(fold(context), population)  # type: ignore[arg-type]
+    found = lexicon().measure(words_of(context.lower()), population)  # type: ignore[arg-type]
     return found.measure.id if found else None
 
 
@@ -51,15 +51,15 @@ def test_phrasings_match_fuzzily_but_not_loosely(context, population, expected):
 
 def test_a_figures_unit_must_agree_with_the_measure():
     # 212 people waiting is a count, not the wait itself.
-    found = lexicon().measure(fold("people waiting for a carers assessment"), "people", "count")
+    found = lexicon().measure(words_of("people waiting for a carers assessment"), "people", "count")
     assert found is None
 
 
 def test_directions_for_unknown_measures_come_from_plain_words():
     direction = lexicon().direction
-    assert direction(fold("the median waiting time for allocation")) is False
-    assert direction(fold("a backlog of reviews")) is False
-    assert direction(fold("population aged over 65")) is None
+    assert direction(words_of("the median waiting time for allocation")) is False
+    assert direction(words_of("a backlog of reviews")) is False
+    assert direction(words_of("population aged over 65")) is None
 
 
 @pytest.mark.parametrize(

@@ -22,11 +22,10 @@ from .lexicon import (
     Measure,
     PhraseKind,
     Population,
-    fold,
-    fold_lowered,
     lexicon,
     lowered,
     unit_kind,
+    words_of,
 )
 from .numbers import PER_100K, Number, find_numbers
 from .sentences import Sentence, lines_with_digits, next_digit, sentences
@@ -294,8 +293,9 @@ def _give(figure: _Figure, binding: Binding) -> None:
     figure.comparators.append((comparator, binding.similar))
 
 
-def _population(norm: str) -> Population:
-    return "carers" if "carer" in norm else "people"
+def _population(low: str) -> Population:
+    """Whom the lower-cased words around a figure are about."""
+    return "carers" if "carer" in low else "people"
 
 
 def _source(figure: _Figure, population: Population, lex: Lexicon) -> str | None:
@@ -343,21 +343,21 @@ def _metric(index: int, section: Section, figure: _Figure, lex: Lexicon) -> Metr
     # The figure's own digits are left out: "homecare was 67.16% good-rated" still reads
     # "homecare was good-rated".
     near = low[number.end - base : stop]
-    norm = fold_lowered(f"{low[left:here]} {near}")
-    population = _population(norm)
-    match = lex.measure(norm, population, kind)
+    context = f"{low[left:here]} {near}"
+    words = words_of(context)
+    population = _population(context)
+    match = lex.measure(words, population, kind)
     if match is None and figure.comparators:
         # A compared figure's measure may be named before the clause it stands in, or after
         # its comparator ("47.9% of service users aged 18-64 accessed long-term support
         # (national average 38.06%) through a direct payment and 19.14% aged over 65").
         widest = max(figure.left - base, here - BEFORE_CHARS)
         if left > widest:
-            norm = fold_lowered(f"{low[widest:here]} {near}")
-            match = lex.measure(norm, _population(norm), kind)
+            context = f"{low[widest:here]} {near}"
+            match = lex.measure(words_of(context), _population(context), kind)
         if match is None and figure.wide_right > figure.right:
-            further = min(figure.wide_right - base, stop + AFTER_CHARS)
-            wide = f"{norm} {fold_lowered(low[stop:further])}"
-            match = lex.measure(wide, _population(wide), kind)
+            context = f"{context} {low[stop : min(figure.wide_right - base, stop + AFTER_CHARS)]}"
+            match = lex.measure(words_of(context), _population(context), kind)
     measure = match.measure if match else None
     label = figure_label(before, after, parenthesised, counted)
     if measure is not None and len(label.split()) < WEAK_LABEL_WORDS:
@@ -374,7 +374,7 @@ def _metric(index: int, section: Section, figure: _Figure, lex: Lexicon) -> Metr
         comparators=comparators,
         metric=measure.id if measure else None,
         source=_source(figure, population, lex),
-        higher_is_better=measure.higher_is_better if measure else lex.direction(norm),
+        higher_is_better=measure.higher_is_better if measure else lex.direction(words),
         similar=any(similar and c is reference for c, similar in figure.comparators),
         sentence=text[figure.sentence.start : figure.sentence.end],
     )
@@ -423,9 +423,10 @@ def _row_metric(index: int, section: Section, row: Row, lex: Lexicon) -> Metric 
         for cell in cells[1:]
         if (number := numbers[cell]) is not None
     )
-    norm = fold(row.label)
-    unit = figure.unit or ("per100k" if PER_100K.search(row.label) else None)
-    match = lex.measure(norm, _population(norm), unit_kind(unit) if unit else None)
+    label = row.label.lower()
+    words = words_of(label)
+    unit = figure.unit or ("per100k" if PER_100K.search(label) else None)
+    match = lex.measure(words, _population(label), unit_kind(unit) if unit else None)
     measure = match.measure if match else None
     return Metric(
         label=row.label,
@@ -437,7 +438,7 @@ def _row_metric(index: int, section: Section, row: Row, lex: Lexicon) -> Metric 
         comparators=comparators,
         metric=measure.id if measure else None,
         source=None,
-        higher_is_better=measure.higher_is_better if measure else lex.direction(norm),
+        higher_is_better=measure.higher_is_better if measure else lex.direction(words),
         sentence=section.text[row.start : row.end],
     )
 

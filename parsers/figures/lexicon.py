@@ -38,7 +38,7 @@ _STOPWORDS = frozenset(
         "the their them they this those to was were who with"
     )
 )
-_NOT_WORD = re.compile(r"[^0-9a-z]+")
+_WORD = re.compile(r"[0-9a-z]+")
 _COUNT_BEFORE = re.compile(r"\d[\d,]*\s+$")
 _FIRST_WORD = re.compile(r"(?:\\b)?([a-z]+)")
 
@@ -47,14 +47,14 @@ def fold(text: str) -> str:
     """A text in the normal form phrasings are compared in, as textnorm.normal_form makes it
     (lower case, apostrophes dropped, other punctuation a space), without its cache: the
     contexts of figures are all different."""
-    return fold_lowered(text.lower())
+    return " ".join(words_of(text.lower()))
 
 
-def fold_lowered(text: str) -> str:
-    """`fold` of a text already in lower case."""
-    if "'" in text or "’" in text:
-        text = text.replace("'", "").replace("’", "")
-    return _NOT_WORD.sub(" ", text).strip()
+def words_of(low: str) -> list[str]:
+    """The words of a lower-cased text in normal form (see `fold`)."""
+    if "'" in low or "’" in low:
+        low = low.replace("'", "").replace("’", "")
+    return _WORD.findall(low)
 
 
 def lowered(text: str) -> str:
@@ -277,13 +277,12 @@ class Lexicon:
         self._indexed = frozenset(self._index)
 
     def measure(
-        self, norm: str, population: Population, kind: str | None = None
+        self, words: list[str], population: Population, kind: str | None = None
     ) -> MeasureMatch | None:
         """The known measure the words around a figure name, if any (best phrasing wins;
         among equals, one whose required words are present, then the longer phrasing).
-        `norm`: the words in normal form (`fold`); `kind`: the figure's `unit_kind`, when it
-        has one (a percentage is not a wait in days)."""
-        words = norm.split()
+        `words`: in normal form (`words_of`); `kind`: the figure's `unit_kind`, when it has
+        one (a percentage is not a wait in days)."""
         known = self._indexed.intersection(words)
         if not known:
             return None
@@ -293,7 +292,7 @@ class Lexicon:
             for entry in index[word]:
                 hits[entry] = hits.get(entry, 0) + 1
         present = None
-        padded = f" {norm} "
+        norm = padded = ""
         best: tuple[float, bool, int] | None = None
         found: MeasureMatch | None = None
         for (number, phrase, size), count in hits.items():
@@ -307,6 +306,9 @@ class Lexicon:
                 population == "carers"
             ):
                 continue
+            if not norm:
+                norm = " ".join(words)
+                padded = f" {norm} "
             if measure.excludes or measure.requires:
                 present = present or set(words)
                 if measure.excludes & present:
@@ -327,11 +329,10 @@ class Lexicon:
                 best, found = rank, MeasureMatch(measure, score)
         return found
 
-    def direction(self, norm: str) -> bool | None:
+    def direction(self, words: list[str]) -> bool | None:
         """Whether higher is better for a measure the lexicon does not know, from plain words
         ("waiting", "backlog", "vacancies": lower is better); None when the words do not say.
-        `norm`: the words in normal form (`fold`)."""
-        words = set(norm.split())
+        `words`: in normal form (`words_of`)."""
         lower = not self.lower_words.isdisjoint(words)
         higher = not self.higher_words.isdisjoint(words)
         if lower == higher:
