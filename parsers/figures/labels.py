@@ -35,7 +35,7 @@ _LEAD = _words(
     "that it"
 )
 _REPORTING = frozenset(("showed", "shows", "show", "reflected", "indicated", "estimated", "found"))
-_FILLER = frozenset(("and", "the", "a", "an", "of", "with", "in", "at", "to", "was", "is", "that"))
+_FILLER = _words("and the a an of with in at to by was is that")
 _TRAILING = _FILLER | _VERBS
 _COMPARING = _words(
     "better worse higher lower than above below compared similar line same ahead behind "
@@ -72,6 +72,7 @@ def figure_label(before: str, after: str, parenthesised: bool, counted: bool) ->
             return " ".join(named[:MAX_WORDS])
     while words and words[-1] in ("(", "–", "-"):
         words = words[:-1]
+    whole = words
     for back in range(1, min(VERB_REACH, len(words)) + 1):
         if words[-back].lower() in _VERBS:
             words = words[:-back]
@@ -83,6 +84,11 @@ def figure_label(before: str, after: str, parenthesised: bool, counted: bool) ->
             words = words[:-back]
             break
     words = _tidy(words)
+    if not words:
+        # "This is predicted to grow by 2%": the words after the verb.
+        words = _tidy(whole)
+        while words and words[0].lower() in _TRAILING:
+            words = words[1:]
     if parenthesised:
         words += _until_stop(tail.split())
     if not words:

@@ -14,12 +14,19 @@ _NUMBER = re.compile(
     r"(?P<int>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?P<dec>\.\d+)?"
     r"(?:\s?(?P<mult>million|billion|bn|m|k)\b)?"
     r"(?P<pct>\s?%|\s+per\s?cent\b)?"
-    r"(?:\s+(?P<time>days?|weeks?|months?|hours?|hrs)\b)?"
+    r"(?:\s+(?P<time>days?|weeks?|months?|years?|hours?|hrs)\b)?"
     r"(?![\w])"
 )
 _MULTIPLIERS = {"k": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
-_TIME_UNITS = {"hrs": "hours", "day": "days", "week": "weeks", "month": "months", "hour": "hours"}
-TIME_UNITS = frozenset({"days", "weeks", "months", "hours"})
+_TIME_UNITS = {
+    "hrs": "hours",
+    "hour": "hours",
+    "day": "days",
+    "week": "weeks",
+    "month": "months",
+    "year": "years",
+}
+TIME_UNITS = frozenset({"days", "weeks", "months", "years", "hours"})
 PER_100K = re.compile(r"\bper\s+100,?000\b|\bper\s+100k\b|\brate\s+per\b", re.IGNORECASE)
 BEFORE_WINDOW = 24
 """Characters before a number in which `Masks.before` looks for words."""
