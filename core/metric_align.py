@@ -128,6 +128,8 @@ def align_metrics(documents: Sequence[Document]) -> tuple[MetricRow, ...]:
 def _similar(groups: list[dict], metric: Metric) -> dict | None:
     """The group of unknown measures whose label is most like this one's, same unit."""
     norm = normal_form(metric.label)
+    if not norm:
+        return None  # a figure that names nothing is like no other
     best, best_score = None, LABEL_SIMILARITY
     for group in groups:
         first = group["first"]

@@ -53,8 +53,7 @@ class _Figure:
     """(comparator, whether the report calls the difference not real), in the text's order."""
     left: int = 0
     right: int = 0
-    wide_right: int = 0
-    """The words around the figure: [left, right) closely, [left, wide_right) more widely."""
+    """The words around the figure: from the number before it to the number after it."""
     line_low: str = ""
     """The figure's line of the section text, lower-cased ..."""
     line_start: int = 0
@@ -177,13 +176,12 @@ def _sentence_figures(
     ordered = sorted(figures.values(), key=lambda f: f.number.start)
     # The words around each figure: from the number before it to the number after it.
     starts = [n.start for n in numbers]
-    for rank, figure in enumerate(ordered):
+    for figure in ordered:
         here = figure.number.start
         i = starts.index(firsts.get(here, here))
         figure.left = numbers[i - 1].end if i > 0 else start
         i = starts.index(here)
         figure.right = numbers[i + 1].start if i + 1 < len(numbers) else end
-        figure.wide_right = ordered[rank + 1].number.start if rank + 1 < len(ordered) else end
     return ordered, bindings
 
 
@@ -339,7 +337,7 @@ def _metric(index: int, section: Section, figure: _Figure, lex: Lexicon) -> Metr
         written = "per100k"
     # "396 active providers": a count of what the words after it name.
     counted = written is None and not parenthesised and counts_something(after)
-    kind = unit_kind(written) if written else ("count" if counted else None)
+    kind = unit_kind(written) if written else ("count" if counted else "bare")
     # The figure's own digits are left out: "homecare was 67.16% good-rated" still reads
     # "homecare was good-rated".
     near = low[number.end - base : stop]
@@ -350,16 +348,23 @@ def _metric(index: int, section: Section, figure: _Figure, lex: Lexicon) -> Metr
     if match is None and figure.comparators:
         # A compared figure's measure may be named before the clause it stands in, or after
         # its comparator ("47.9% of service users aged 18-64 accessed long-term support
-        # (national average 38.06%) through a direct payment and 19.14% aged over 65").
+        # (national average 38.06%) through a direct payment and 19.14% aged over 65"): read
+        # on through the sentence.
         widest = max(figure.left - base, here - BEFORE_CHARS)
         if left > widest:
             context = f"{low[widest:here]} {near}"
             match = lex.measure(words_of(context), _population(context), kind)
-        if match is None and figure.wide_right > figure.right:
-            context = f"{context} {low[stop : min(figure.wide_right - base, stop + AFTER_CHARS)]}"
+        if match is None and figure.sentence.end > figure.right:
+            further = min(figure.sentence.end - base, stop + 2 * AFTER_CHARS)
+            context = f"{context} {low[stop:further]}"
             match = lex.measure(words_of(context), _population(context), kind)
     measure = match.measure if match else None
     label = figure_label(before, after, parenthesised, counted)
+    if not label and left > figure.left - base:
+        # "... target for the provision of equipment on time, at 99%": the clause names
+        # nothing; the sentence before it does.
+        before = text[max(figure.left, number.start - BEFORE_CHARS) : number.start]
+        label = figure_label(before, after, parenthesised, counted)
     if measure is not None and len(label.split()) < WEAK_LABEL_WORDS:
         label = measure.label
     comparators = tuple(comparator for comparator, _ in figure.comparators)

@@ -93,7 +93,8 @@ def figure_label(before: str, after: str, parenthesised: bool, counted: bool) ->
         words += _until_stop(tail.split())
     if not words:
         # "..., which was £128,569,000 more than estimated": the few words after it.
-        words = _trim(_until_stop(tail.split())[:FALLBACK_WORDS] or tail.split()[:FALLBACK_WORDS])
+        named = _until_stop(tail.split())
+        words = _trim(named if len(named) > 1 else tail.split(",")[0].split()[:FALLBACK_WORDS])
     return " ".join(words[-MAX_WORDS:])
 
 

@@ -281,8 +281,8 @@ class Lexicon:
     ) -> MeasureMatch | None:
         """The known measure the words around a figure name, if any (best phrasing wins;
         among equals, one whose required words are present, then the longer phrasing).
-        `words`: in normal form (`words_of`); `kind`: the figure's `unit_kind`, when it has
-        one (a percentage is not a wait in days)."""
+        `words`: in normal form (`words_of`); `kind`: the figure's `unit_kind` (a percentage
+        is not a wait in days), `count` for a counted noun, `bare` for a bare number."""
         known = self._indexed.intersection(words)
         if not known:
             return None
@@ -300,7 +300,7 @@ class Lexicon:
             if 3 * count < 2 * size:
                 continue
             measure = self.measures[number]
-            if kind is not None and measure.unit and unit_kind(measure.unit) != kind:
+            if kind is not None and measure.unit and not _fits(kind, unit_kind(measure.unit)):
                 continue
             if measure.population is not None and (measure.population == "carers") != (
                 population == "carers"
@@ -341,6 +341,14 @@ class Lexicon:
 
 
 _TIME = frozenset({"days", "weeks", "months", "hours", "years"})
+
+
+def _fits(kind: str, measure_kind: str) -> bool:
+    """Whether a figure of this kind can be a value of a measure of that kind. A bare number
+    ("kind" `bare`) can be a score, a rate or a number of days, not a percentage or money."""
+    if kind == "bare":
+        return measure_kind not in ("%", "GBP")
+    return kind == measure_kind
 
 
 def unit_kind(unit: str) -> str:

@@ -15,6 +15,7 @@ _ABBREVIATIONS = frozenset(
 
 
 _NON_SPACE = re.compile(r"\S")
+_LETTER = re.compile(r"[A-Za-z]")
 
 
 class Sentence(NamedTuple):
@@ -81,4 +82,12 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         begin = match.end()
     if begin < end:
         found.append((begin, end))
-    return found
+    # "... easy to find. 68.1%": a figure standing alone after a full stop belongs to the
+    # sentence before it (a table row in PDF text).
+    merged: list[tuple[int, int]] = []
+    for span in found:
+        if merged and not _LETTER.search(text, span[0], span[1]):
+            merged[-1] = (merged[-1][0], span[1])
+        else:
+            merged.append(span)
+    return merged
