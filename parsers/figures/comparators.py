@@ -15,6 +15,7 @@ and a change over time: "fell from 839 in 2011/12 to 699 in 2012/13", "from 55 t
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -119,9 +120,10 @@ def bind(text: str, numbers: Sequence[Number], found: Sequence[Mention], lexicon
     bindings: list[Binding] = []
     taken: set[int] = set()
     starts = [n.start for n in numbers]
+    ends = [n.end for n in numbers]
     for group in _groups(text, found):
         first, last = group[0], group[-1]
-        similar = _similar(text, first.start, numbers, lexicon)
+        similar = _similar(text, first.start, numbers, ends, lexicon)
         # forward: the phrase(s), then the number(s)
         after = _next_index(starts, last.end)
         if after is not None and _follows(text, last, numbers[after]) and after not in taken:
@@ -148,7 +150,7 @@ def bind(text: str, numbers: Sequence[Number], found: Sequence[Mention], lexicon
                     bindings.append(_binding(numbers[index], mention, similar and offset == 0, 0))
                 continue
         # backward: the number(s), then the phrase(s)
-        before = _previous_index(numbers, first.start)
+        before = _previous_index(ends, first.start)
         if before is None or before in taken:
             continue
         if not _BACKWARD.fullmatch(text, numbers[before].end, first.start):
@@ -192,12 +194,14 @@ def _binding(number: Number, mention: Mention, similar: bool, respectively: int)
     )
 
 
-def _similar(text: str, at: int, numbers: Sequence[Number], lexicon: Lexicon) -> bool:
+def _similar(
+    text: str, at: int, numbers: Sequence[Number], ends: Sequence[int], lexicon: Lexicon
+) -> bool:
     """Whether the words just before a comparator phrase say "no real difference"."""
     begin = max(0, at - _SIMILAR_WINDOW)
-    for number in numbers:
-        if begin < number.end <= at:
-            begin = number.end
+    before = _previous_index(ends, at)
+    if before is not None and numbers[before].end > begin:
+        begin = numbers[before].end
     # The words before the phrase, without the article: "... not statistically different
     # from the England average" ends with "not statistically different from".
     words = fold(text[begin:at]).split()
@@ -208,20 +212,15 @@ def _similar(text: str, at: int, numbers: Sequence[Number], lexicon: Lexicon) ->
 
 
 def _next_index(starts: Sequence[int], offset: int) -> int | None:
-    for index, start in enumerate(starts):
-        if start >= offset:
-            return index
-    return None
+    """The first number starting at or after `offset` (numbers are in order)."""
+    index = bisect_left(starts, offset)
+    return index if index < len(starts) else None
 
 
-def _previous_index(numbers: Sequence[Number], offset: int) -> int | None:
-    found = None
-    for index, number in enumerate(numbers):
-        if number.end <= offset:
-            found = index
-        else:
-            break
-    return found
+def _previous_index(ends: Sequence[int], offset: int) -> int | None:
+    """The last number ending at or before `offset`."""
+    index = bisect_right(ends, offset) - 1
+    return index if index >= 0 else None
 
 
 def _run_forward(text: str, numbers: Sequence[Number], index: int, most: int, taken: set[int]):
@@ -236,11 +235,14 @@ def _run_forward(text: str, numbers: Sequence[Number], index: int, most: int, ta
 
 def _run_backward(text: str, numbers: Sequence[Number], index: int, taken: set[int]):
     run = [index]
-    while run[0] > 0:
-        before = run[0] - 1
-        if before in taken or not _LIST.fullmatch(text, numbers[before].end, numbers[run[0]].start):
+    while run[-1] > 0:
+        before = run[-1] - 1
+        if before in taken or not _LIST.fullmatch(
+            text, numbers[before].end, numbers[run[-1]].start
+        ):
             break
-        run.insert(0, before)
+        run.append(before)
+    run.reverse()
     return run
 
 

@@ -11,6 +11,7 @@ the latest year as the figure and the earlier years as previous values.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -34,6 +35,8 @@ from .tables import Cell, Row, year_key, year_rows
 BEFORE_CHARS = 240
 AFTER_CHARS = 160
 """How far before and after a figure its words are read (in characters)."""
+SOURCE_REACH = 6
+"""How many sentences away in its paragraph a source may be named for a figure."""
 WEAK_LABEL_WORDS = 4
 """A label of fewer words says less than the lexicon's name for a known measure."""
 _LETTER = re.compile(r"[A-Za-z]")
@@ -100,13 +103,15 @@ def _section_metrics(index: int, section: Section, lex: Lexicon) -> list[Metric]
         low = lowered(text[start:end])
         phrases = lex.phrases.find(text, low, start, end)
         found = mentions(text, phrases, lex)
-        sources = [_names_in(phrases, a, b) for a, b in spans] if phrases else [[]] * len(spans)
-        at = 0
-        """Index of the first number not yet given to a sentence."""
+        sources = _sources_by_sentence(phrases, spans)
+        at = said = 0
+        """Indexes of the first number and the first mention not yet given to a sentence."""
         for position, (a, b) in enumerate(spans):
-            first = at
+            first, first_said = at, said
             while at < len(numbers) and numbers[at].start < b:
                 at += 1
+            while said < len(found) and found[said].start < b:
+                said += 1
             if first == at:
                 previous, pending = [], []
                 continue
@@ -115,7 +120,7 @@ def _section_metrics(index: int, section: Section, lex: Lexicon) -> list[Metric]
                 text,
                 sentence,
                 numbers[first:at],
-                [m for m in found if a <= m.start < b] if found else [],
+                found[first_said:said],
                 sources,
                 position,
                 lex,
@@ -134,13 +139,18 @@ def _section_metrics(index: int, section: Section, lex: Lexicon) -> list[Metric]
     return [metric for _, metric in placed]
 
 
-def _names_in(phrases: list[tuple[int, int, PhraseKind | str]], start: int, end: int) -> list[str]:
-    """The sources named in `[start, end)`, each once, in order."""
-    found: list[str] = []
+def _sources_by_sentence(
+    phrases: list[tuple[int, int, PhraseKind | str]], spans: list[tuple[int, int]]
+) -> list[list[str]]:
+    """For each sentence, the sources it names, each once, in order."""
+    named: list[list[str]] = [[] for _ in spans]
+    starts = [a for a, _ in spans]
     for begin, _, source in phrases:
-        if start <= begin < end and isinstance(source, str) and source not in found:
-            found.append(source)
-    return found
+        if isinstance(source, str):
+            sentence = named[bisect_right(starts, begin) - 1]
+            if source not in sentence:
+                sentence.append(source)
+    return named
 
 
 def _sentence_figures(
@@ -156,7 +166,7 @@ def _sentence_figures(
     its comparator bindings still to place."""
     start, end = sentence.start, sentence.end
     if found:
-        numbers = [n for n in numbers if not any(m.start <= n.start < m.end for m in found)]
+        numbers = _outside(numbers, found)
     bindings = bind(text, numbers, found, lex) if found else []
     bound = {binding.number.start for binding in bindings}
     free = {i for i, n in enumerate(numbers) if n.start not in bound}
@@ -175,14 +185,28 @@ def _sentence_figures(
         figures[numbers[i].start] = _Figure(numbers[i], sentence, sources, position)
     ordered = sorted(figures.values(), key=lambda f: f.number.start)
     # The words around each figure: from the number before it to the number after it.
-    starts = [n.start for n in numbers]
+    position_of = {n.start: i for i, n in enumerate(numbers)}
     for figure in ordered:
         here = figure.number.start
-        i = starts.index(firsts.get(here, here))
+        i = position_of[firsts.get(here, here)]
         figure.left = numbers[i - 1].end if i > 0 else start
-        i = starts.index(here)
+        i = position_of[here]
         figure.right = numbers[i + 1].start if i + 1 < len(numbers) else end
     return ordered, bindings
+
+
+def _outside(numbers: list[Number], found: list[Mention]) -> list[Number]:
+    """The numbers not inside a comparator phrase ("16 comparable local authorities"); both
+    lists are in text order."""
+    kept = []
+    index = 0
+    for number in numbers:
+        while index < len(found) and found[index].end <= number.start:
+            index += 1
+        if index < len(found) and found[index].start <= number.start:
+            continue
+        kept.append(number)
+    return kept
 
 
 def _compatible(figure: Number, comparator: Number) -> bool:
@@ -199,6 +223,7 @@ def _attach(
 ) -> list[Binding]:
     """Give each comparator to its figure; returns those waiting for the next sentence."""
     waiting: list[Binding] = []
+    ends = [figure.number.end for figure in figures]
     linked: _Figure | None = None
     """The figure of the sentence before that this sentence's comparators are about."""
     index = 0
@@ -219,7 +244,7 @@ def _attach(
                     _give(figure, member)
             continue
         index += 1
-        target = _nearest_before(figures, binding)
+        target = _nearest_before(figures, ends, binding)
         if target is None and linked is not None and _compatible(linked.number, binding.number):
             target = linked
         if target is None and previous and _refers_back(text, sentence, binding, lex):
@@ -264,14 +289,15 @@ def _attach_pending(
             _give(target, binding)
 
 
-def _nearest_before(figures: list[_Figure], binding: Binding) -> _Figure | None:
-    found = None
-    for figure in figures:
-        if figure.number.end > binding.at:
-            break
-        if _compatible(figure.number, binding.number):
-            found = figure
-    return found
+def _nearest_before(figures: list[_Figure], ends: list[int], binding: Binding) -> _Figure | None:
+    """The last figure ending before the comparator stands, with a unit it can have. `ends`:
+    where each figure ends."""
+    index = bisect_right(ends, binding.at) - 1
+    while index >= 0:
+        if _compatible(figures[index].number, binding.number):
+            return figures[index]
+        index -= 1
+    return None
 
 
 def _refers_back(text: str, sentence: Sentence, binding: Binding, lex: Lexicon) -> bool:
@@ -304,7 +330,9 @@ def _source(figure: _Figure, population: Population, lex: Lexicon) -> str | None
     if own:
         return "/".join(own)
     here = figure.index_in_paragraph
-    for position in [*range(here - 1, -1, -1), *range(here + 1, len(per_sentence))]:
+    before = range(here - 1, max(-1, here - 1 - SOURCE_REACH), -1)
+    after = range(here + 1, min(len(per_sentence), here + 1 + SOURCE_REACH))
+    for position in [*before, *after]:
         fitting = [
             source
             for source in per_sentence[position]

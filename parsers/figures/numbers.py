@@ -111,7 +111,8 @@ def _masked(text: str, number: Number, masks: Masks) -> bool:
     if masks.after.match(text, number.end):
         return True
     last, pair = words_before(text, number.start)
-    if last in masks.before or pair in masks.before:
+    # "section 42", "Level 2": identifiers are bare numbers ("figure 12%" is a figure).
+    if number.unit is None and (last in masks.before or pair in masks.before):
         return True
     if number.unit in TIME_UNITS:
         return bool(
