@@ -8,7 +8,7 @@ from pathlib import Path
 from .blocks import segment
 from .clean import clean_lines
 from .detect import detect_kind
-from .figures import extract_metrics
+from .figures import MAX_FIGURES, extract_metrics
 from .load import LoadError, expand_paths, read_source
 from .model import Comparator, Document, Metric, Section
 
@@ -27,7 +27,11 @@ __all__ = [
 def parse_text(text: str, path: str = "<text>") -> Document:
     """Parse a document's text. Never raises for any text; unknown documents become `other`."""
     document = _parse_structure(text, path)
-    return replace(document, metrics=extract_metrics(document.sections))
+    metrics = extract_metrics(document.sections)
+    warnings = document.warnings
+    if len(metrics) >= MAX_FIGURES:
+        warnings += (f"only the first {MAX_FIGURES} figures are listed",)
+    return replace(document, metrics=metrics, warnings=warnings)
 
 
 def _parse_structure(text: str, path: str) -> Document:

@@ -322,3 +322,12 @@ def test_not_significantly_different_to_is_similar_too():
         "average of 44.4%."
     )
     assert metric.verdict == "similar"
+
+
+def test_a_file_of_nothing_but_figures_stops_at_the_cap_with_a_warning():
+    from carecompare.parsers.figures import MAX_FIGURES
+
+    line = " ".join(f"{n % 90 + 1}.5% of people and" for n in range(MAX_FIGURES + 500))
+    document = parse_text(f"# Wessex Council: local authority assessment\n\n{line}\n", "big.md")
+    assert len(document.metrics) == MAX_FIGURES
+    assert any(str(MAX_FIGURES) in warning for warning in document.warnings)

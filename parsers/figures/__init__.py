@@ -4,7 +4,7 @@
 comparator phrasings, sources, direction words) is `parsers/data/metrics.yaml`.
 """
 
-from .extract import extract_metrics
+from .extract import MAX_FIGURES, extract_metrics
 from .lexicon import Measure, lexicon
 
-__all__ = ["Measure", "extract_metrics", "lexicon"]
+__all__ = ["MAX_FIGURES", "Measure", "extract_metrics", "lexicon"]

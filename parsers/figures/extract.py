@@ -32,6 +32,8 @@ from .numbers import PER_100K, Number, find_numbers
 from .sentences import Sentence, lines_with_digits, next_digit, sentences
 from .tables import Cell, Row, year_key, year_rows
 
+MAX_FIGURES = 5000
+"""Figures read from one document at most: a report cites a few hundred."""
 BEFORE_CHARS = 240
 AFTER_CHARS = 160
 """How far before and after a figure its words are read (in characters)."""
@@ -64,17 +66,21 @@ class _Figure:
 
 
 def extract_metrics(sections: Sequence[Section]) -> tuple[Metric, ...]:
-    """The figures of a document's sections, in document order."""
+    """The figures of a document's sections, in document order; at most MAX_FIGURES (a file
+    of nothing but tables must not take minutes)."""
     lex = lexicon()
     found: list[Metric] = []
     for index, section in enumerate(sections):
+        if len(found) >= MAX_FIGURES:
+            break
         if section.furniture or next_digit(section.text) < 0:
             continue
-        found.extend(_section_metrics(index, section, lex))
-    return tuple(found)
+        found.extend(_section_metrics(index, section, lex, MAX_FIGURES - len(found)))
+    return tuple(found[:MAX_FIGURES])
 
 
-def _section_metrics(index: int, section: Section, lex: Lexicon) -> list[Metric]:
+def _section_metrics(index: int, section: Section, lex: Lexicon, most: int) -> list[Metric]:
+    """The figures of one section (about `most` of them at most)."""
     text = section.text
     lines = list(lines_with_digits(text))
     rows = year_rows(section.title, text, lines)
@@ -89,6 +95,8 @@ def _section_metrics(index: int, section: Section, lex: Lexicon) -> list[Metric]
     """The figures of the sentence before (for "This was above the England average ...")."""
     pending: list[Binding] = []
     for start, end, adjacent in lines:
+        if len(figures) >= most:
+            break
         if not adjacent:
             previous, pending = [], []
         # A line of figures without words ("1,287 1,297", a page number) names nothing.

@@ -14,6 +14,8 @@ _ABBREVIATIONS = frozenset(
 )
 
 
+MAX_LINE_CHARS = 8000
+"""Longer lines are read in pieces of about this size."""
 _NON_SPACE = re.compile(r"\S")
 _LETTER = re.compile(r"[A-Za-z]")
 
@@ -64,6 +66,13 @@ def lines_with_digits(text: str) -> Iterator[tuple[int, int, bool]]:
         if end < 0:
             end = len(text)
         adjacent = previous_end >= 0 and _NON_SPACE.search(text, previous_end, start) is None
+        # A "line" longer than any paragraph (a table flattened into one line) is read in
+        # pieces, cut at a space, so no step has to take all of it at once.
+        while end - start > MAX_LINE_CHARS:
+            cut = text.rfind(" ", start + MAX_LINE_CHARS // 2, start + MAX_LINE_CHARS)
+            cut = cut if cut > start else start + MAX_LINE_CHARS
+            yield start, cut, adjacent
+            start, adjacent = cut, True
         yield start, end, adjacent
         previous_end = at = end
 
