@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from carecompare.parsers import Metric, parse_text
+from carecompare.parsers.figures import MAX_FIGURES
 
 
 def figures(*paragraphs: str) -> list[Metric]:
@@ -325,8 +326,6 @@ def test_not_significantly_different_to_is_similar_too():
 
 
 def test_a_file_of_nothing_but_figures_stops_at_the_cap_with_a_warning():
-    from carecompare.parsers.figures import MAX_FIGURES
-
     line = " ".join(f"{n % 90 + 1}.5% of people and" for n in range(MAX_FIGURES + 500))
     document = parse_text(f"# Wessex Council: local authority assessment\n\n{line}\n", "big.md")
     assert len(document.metrics) == MAX_FIGURES
