@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 
 from ..knowledge import KnowledgeError, _read_yaml
 from ..model import ComparatorKind
+from .numbers import masked_numbers
 
 T = TypeVar("T")
 Population = Literal["people", "carers"]
@@ -101,14 +102,13 @@ class MeasureMatch:
 
 @dataclass(frozen=True, slots=True)
 class Masks:
-    """Numbers that are not figures (metrics.yaml `not_figures`, see numbers._masked)."""
+    """Numbers that are not figures (metrics.yaml `not_figures`, see numbers.find_numbers)."""
 
-    number: re.Pattern[str]
+    numbers: re.Pattern[str]
+    """A number with what, at it or after it, says it is not a figure (`masked_numbers`)."""
     before: frozenset[str]
     """Words, or two words, just before a number that say it is not a figure."""
-    after: re.Pattern[str]
     before_duration: frozenset[str]
-    after_duration: re.Pattern[str]
 
 
 class PhraseIndex(Generic[T]):
@@ -245,11 +245,13 @@ class Lexicon:
         self.higher_words = _word_set(directions.get("higher_is_better"))
         masks = _need(data, "not_figures", where)
         self.masks = Masks(
-            number=_any(masks.get("number"), "not_figures.number"),
+            numbers=masked_numbers(
+                _any(masks.get("number"), "not_figures.number").pattern,
+                _any(masks.get("after"), "not_figures.after").pattern,
+                _any(masks.get("after_duration"), "not_figures.after_duration").pattern,
+            ),
             before=_word_set(masks.get("before")),
-            after=_any(masks.get("after"), "not_figures.after"),
             before_duration=_word_set(masks.get("before_duration")),
-            after_duration=_any(masks.get("after_duration"), "not_figures.after_duration"),
         )
 
         self.measures: tuple[Measure, ...] = tuple(

@@ -9,7 +9,7 @@ from typing import NamedTuple, Protocol
 # ("24hrs", "DE1", the "297" of "1,297"). It starts with a character class, so `re` skips
 # ahead fast: most of a report's characters cannot start a number.
 _START = re.compile(r"[<>£0-9](?<![\w.,/£$<>'’-].)")
-_NUMBER = re.compile(
+NUMBER_PATTERN = (
     r"(?P<lead>[<>]\s?)?(?P<gbp>£\s?)?"
     r"(?P<int>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?P<dec>\.\d+)?"
     r"(?:\s?(?P<mult>million|billion|bn|m|k)\b)?"
@@ -17,6 +17,9 @@ _NUMBER = re.compile(
     r"(?:\s+(?P<time>days?|weeks?|months?|years?|hours?|hrs)\b)?"
     r"(?![\w])"
 )
+"""A number as written, from where `_START` finds it; groups lead, gbp, int, dec, mult, pct,
+time."""
+_NUMBER = re.compile(NUMBER_PATTERN)
 _MULTIPLIERS = {"k": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
 _TIME_UNITS = {
     "hrs": "hours",
@@ -48,11 +51,20 @@ class Number(NamedTuple):
 class Masks(Protocol):
     """What a number that is not a figure looks like (metrics.yaml `not_figures`)."""
 
-    number: re.Pattern[str]
+    numbers: re.Pattern[str]
+    """`masked_numbers` of the patterns below: one regex call per number."""
     before: frozenset[str]
-    after: re.Pattern[str]
     before_duration: frozenset[str]
-    after_duration: re.Pattern[str]
+
+
+def masked_numbers(number: str, after: str, after_duration: str) -> re.Pattern[str]:
+    """One pattern for a number and what says it is not a figure: group 1 matches what is
+    not a number at all ("2012/13"), groups 2-8 are the number's (NUMBER_PATTERN), group 9
+    what after it makes it no figure (" and over"), group 10 the same after a duration."""
+    return re.compile(
+        rf"(?P<masked>{number})|{NUMBER_PATTERN}(?:(?P<after>{after})|(?P<late>{after_duration}))?",
+        re.IGNORECASE,
+    )
 
 
 def find_numbers(
@@ -63,29 +75,36 @@ def find_numbers(
     end = len(text) if end is None else end
     found = []
     skip_to = start
+    pattern = _NUMBER if masks is None else masks.numbers
     for begin in _START.finditer(text, start, end):
         at = begin.start()
         if at < skip_to:
             continue
-        if masks is not None:
-            # "2012/13", "(18 to 64)": no number inside is a figure.
-            span = masks.number.match(text, at, end)
-            if span:
-                skip_to = span.end()
-                continue
-        match = _NUMBER.match(text, at, end)
+        match = pattern.match(text, at, end)
         if match is None:
             continue
-        number = _number(match)
-        if masks is not None and _masked(text, number, masks):
+        if masks is None:
+            found.append(_number(match, 1))
+            continue
+        masked, after, late = match.group(1, "after", "late")
+        if masked is not None:
+            # "2012/13", "(18 to 64)": no number inside is a figure.
+            skip_to = match.end()
+            continue
+        number = _number(match, 2)
+        if after is not None or _masked_before(text, number, late is not None, masks):
             continue
         found.append(number)
     return found
 
 
-def _number(match: re.Match[str]) -> Number:
-    _, gbp, whole, decimal, multiplier, percent, time = match.groups()
-    value = float(whole.replace(",", "") + decimal if decimal else whole.replace(",", ""))
+def _number(match: re.Match[str], first: int) -> Number:
+    """The number whose groups (NUMBER_PATTERN's seven) start at group `first` of `match`."""
+    groups = match.groups()[first - 1 : first + 6]
+    _, gbp, whole, decimal, multiplier, percent, time = groups
+    assert whole is not None
+    digits = whole.replace(",", "")
+    value = float(digits + decimal if decimal else digits)
     if multiplier:
         value *= _MULTIPLIERS[multiplier.casefold()]
     unit: str | None = None
@@ -96,7 +115,10 @@ def _number(match: re.Match[str]) -> Number:
     elif time:
         word = time.casefold()
         unit = _TIME_UNITS.get(word, word)
-    return Number(match.start(), match.end(), value, unit, match.group())
+    # The number ends where its last part does (not where a mask after it does).
+    end = max(match.end(first + i) for i, part in enumerate(groups) if part is not None)
+    start = match.start()
+    return Number(start, end, value, unit, match.string[start:end])
 
 
 def words_before(text: str, at: int) -> tuple[str, str]:
@@ -107,19 +129,14 @@ def words_before(text: str, at: int) -> tuple[str, str]:
     return last, pair
 
 
-def _masked(text: str, number: Number, masks: Masks) -> bool:
-    if masks.after.match(text, number.end):
-        return True
+def _masked_before(text: str, number: Number, late: bool, masks: Masks) -> bool:
+    """Whether the words before a number (or, for a duration, after it) say it is no figure."""
     last, pair = words_before(text, number.start)
     # "section 42", "Level 2": identifiers are bare numbers ("figure 12%" is a figure).
     if number.unit is None and (last in masks.before or pair in masks.before):
         return True
     if number.unit in TIME_UNITS:
-        return bool(
-            masks.after_duration.match(text, number.end)
-            or last in masks.before_duration
-            or pair in masks.before_duration
-        )
+        return late or last in masks.before_duration or pair in masks.before_duration
     return False
 
 
