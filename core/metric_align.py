@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from carecompare.parsers import Document, Metric
+from carecompare.parsers.figures import lexicon
 from carecompare.parsers.knowledge import taxonomy
 from carecompare.parsers.textnorm import normal_form, slug
 
@@ -28,6 +29,7 @@ class MetricRow:
     key: str
     """The canonical metric id, or `label/<slug>` for a measure the lexicon does not know."""
     label: str
+    """The lexicon's name for a known measure, else the first document's words."""
     metric: str | None
     unit: str
     statement: str | None
@@ -105,10 +107,12 @@ def align_metrics(documents: Sequence[Document]) -> tuple[MetricRow, ...]:
                     by_key[metric.metric] = group
             group["cells"][index].append(metric)
     order = {s.id: n for n, s in enumerate(taxonomy().statements)}
+    known = lexicon().by_id
     rows = [
         MetricRow(
             key=g["key"],
-            label=g["first"].label,
+            # A known measure reads the same in every row whatever words the first report used.
+            label=known[g["key"]].label if g["key"] in known else g["first"].label,
             metric=g["first"].metric,
             unit=g["first"].unit,
             statement=g["statement"],
@@ -124,6 +128,8 @@ def align_metrics(documents: Sequence[Document]) -> tuple[MetricRow, ...]:
 def _similar(groups: list[dict], metric: Metric) -> dict | None:
     """The group of unknown measures whose label is most like this one's, same unit."""
     norm = normal_form(metric.label)
+    if not norm:
+        return None  # a figure that names nothing is like no other
     best, best_score = None, LABEL_SIMILARITY
     for group in groups:
         first = group["first"]

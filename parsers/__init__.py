@@ -8,6 +8,7 @@ from pathlib import Path
 from .blocks import segment
 from .clean import clean_lines
 from .detect import detect_kind
+from .figures import MAX_FIGURES, extract_metrics
 from .load import LoadError, expand_paths, read_bytes, source_from_bytes
 from .model import Comparator, Document, Metric, Section
 
@@ -26,6 +27,16 @@ __all__ = [
 
 def parse_text(text: str, path: str = "<text>") -> Document:
     """Parse a document's text. Never raises for any text; unknown documents become `other`."""
+    document = _parse_structure(text, path)
+    metrics = extract_metrics(document.sections)
+    warnings = document.warnings
+    if len(metrics) >= MAX_FIGURES:
+        warnings += (f"only the first {MAX_FIGURES} figures are listed",)
+    return replace(document, metrics=metrics, warnings=warnings)
+
+
+def _parse_structure(text: str, path: str) -> Document:
+    """The document's facts and sections, by the parser for its kind."""
     from . import annual, cqc, facts, generic, ofsted
 
     cleaned = clean_lines(text)

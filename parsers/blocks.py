@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -40,11 +39,20 @@ class Line(NamedTuple):
     """The line was indented: in PDF text, the first line of a page or a paragraph."""
 
 
-@dataclass(frozen=True)
 class Block:
-    """Lines that belong together: a paragraph, a list, or a heading."""
+    """Lines that belong together: a paragraph, a list, or a heading.
 
-    lines: tuple[Line, ...]
+    A plain class with slots: parsers read `text` of thousands of blocks, and a
+    `functools.cached_property` takes a lock on every read (Python 3.11)."""
+
+    __slots__ = ("_reflowed", "lines")
+
+    def __init__(self, lines: tuple[Line, ...]) -> None:
+        self.lines = lines
+        self._reflowed: tuple[str, list[tuple[int, int]]] | None = None
+
+    def __repr__(self) -> str:
+        return f"Block(lines={self.lines!r})"
 
     @property
     def line(self) -> int:
@@ -54,10 +62,12 @@ class Block:
     def first(self) -> Line:
         return self.lines[0]
 
-    @cached_property
+    @property
     def reflowed(self) -> tuple[str, list[tuple[int, int]]]:
-        """The block's lines reflowed into running text, with its line map."""
-        return reflow(self.lines)
+        """The block's lines reflowed into running text, with its line map (computed once)."""
+        if self._reflowed is None:
+            self._reflowed = reflow(self.lines)
+        return self._reflowed
 
     @property
     def text(self) -> str:

@@ -11,6 +11,8 @@ HEADLESS = [
     "carecompare.parsers.annual",
     "carecompare.parsers.ofsted",
     "carecompare.parsers.generic",
+    "carecompare.parsers.figures",
+    "carecompare.metric_align",
     "carecompare.align",
     "carecompare.metric_align",
     "carecompare.gaps",

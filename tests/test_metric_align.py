@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from carecompare.metric_align import align_metrics
-from carecompare.parsers import Comparator, Document, Metric, Section
+from carecompare.parsers import Comparator, Document, Metric, Section, parse_text
 
 
 def document(council: str, *metrics: Metric, statement: str = "safeguarding") -> Document:
@@ -89,3 +89,33 @@ def test_rows_follow_statement_order_then_larger_gaps():
         ]
     )
     assert [row.label for row in rows] == ["needs", "big gap", "small gap"]
+
+
+def test_parsed_reports_line_up_the_same_measure_in_their_own_words():
+    shire = parse_text(
+        "# Wessex County Council: local authority assessment\n\n## Safeguarding\n\n"
+        "People felt safe. 81.2% of carers felt safe compared to a national average of "
+        "80.5%.\n",
+        "shire.md",
+    )
+    city = parse_text(
+        "# Mercia City Council: local authority assessment\n\n## Safeguarding\n\n"
+        "The proportion of carers who said they feel safe was 72.7%, below the England "
+        "average of 80%.\n",
+        "city.md",
+    )
+    [row] = [r for r in align_metrics([shire, city]) if r.present == 2]
+    assert row.key == "sace_feel_safe"
+    assert row.label == "carers who feel safe"
+    assert [row.first(i).value for i in range(2)] == [81.2, 72.7]
+    assert row.best_and_worst() == ({0}, {1})
+
+
+def test_figures_that_name_nothing_are_not_lined_up_with_each_other():
+    rows = align_metrics(
+        [
+            document("A", metric("", 99, None, None, None)),
+            document("B", metric("", 68.1, None, None, None)),
+        ]
+    )
+    assert len(rows) == 2

@@ -179,6 +179,38 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_metrics(args: argparse.Namespace) -> int:
+    from carecompare.records import metric_record
+
+    corpus = load(args.paths)
+    if not corpus.documents:
+        _warn("no document could be read")
+        return EXIT_NOTHING
+    records = [metric_record(d, m) for d in corpus.documents for m in d.metrics]
+    if args.json:
+        _print_json(records)
+    elif args.csv:
+        header = [
+            "path", "council", "statement", "section", "line", "label", "metric", "quote",
+            "value", "unit", "comparators", "source", "higher_is_better", "gap", "verdict",
+        ]  # fmt: skip
+        rows = []
+        for record in records:
+            comparators = "; ".join(
+                f"{c['label']} ({c['kind']}): {c['value']}" for c in record["comparators"]
+            )
+            rows.append([comparators if key == "comparators" else record[key] for key in header])
+        _write_csv(header, rows)
+    else:
+        from carecompare.tui.console import print_metrics
+
+        print_metrics(corpus.documents)
+    if not records:
+        _warn("no figures found")
+        return EXIT_NOTHING
+    return EXIT_OK
+
+
 def cmd_reader(args: argparse.Namespace) -> int:
     from carecompare.tui.app import run_reader
 
@@ -198,6 +230,17 @@ def _command_parsers() -> dict[str, tuple[_Parser, Command]]:
     scores.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
     _add_format(scores)
     commands["scores"] = (scores, cmd_scores)
+
+    metrics = _Parser(
+        prog="carecompare metrics",
+        description=(
+            "Every figure the documents cite, with its comparators (national average, region, "
+            "comparator group, previous years), source, gap and verdict."
+        ),
+    )
+    metrics.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
+    _add_format(metrics)
+    commands["metrics"] = (metrics, cmd_metrics)
 
     parse = _Parser(
         prog="carecompare parse",

@@ -11,8 +11,9 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from carecompare.parsers import Document
+from carecompare.parsers import Document, Metric
 from carecompare.parsers.clean import safe_text
+from carecompare.parsers.figures.numbers import decimals
 from carecompare.parsers.knowledge import taxonomy
 
 SCORE_STYLES = {4: "bold green", 3: "green", 2: "yellow", 1: "bold red"}
@@ -116,3 +117,105 @@ def print_outline(document: Document) -> None:
         for deeper in [k for k in branches if k > depth]:
             del branches[deeper]
     console.print(tree)
+
+
+VERDICT_STYLES = {
+    "better": ("✓ better", "green"),
+    "worse": ("✗ worse", "red"),
+    "similar": ("≈ similar", "yellow"),
+    "unknown": ("? unknown", "dim"),
+}
+"""A verdict's symbol and word carry its meaning without colour (NO_COLOR, colour-blind)."""
+
+
+def gap_text(metric: Metric) -> Text:
+    """The gap to the reference comparator as a signed number with an arrow, coloured by the
+    verdict; a dim dash when the figure has no comparator."""
+    gap = metric.gap
+    reference = metric.reference
+    if gap is None or reference is None:
+        return Text("–", style="dim")
+    places = max(decimals(metric.quote), decimals(reference.quote))
+    arrow = "↑" if gap > 0 else "↓" if gap < 0 else "="
+    style = VERDICT_STYLES[metric.verdict][1]
+    return Text(f"{arrow} {_signed(gap, places, metric.unit)}", style=style)
+
+
+def _signed(gap: float, places: int, unit: str) -> str:
+    """A gap as a short signed number: "+8.08", "−3", "+£128.6m"."""
+    sign = "+" if gap > 0 else "-" if gap < 0 else "±"
+    size = abs(gap)
+    prefix = "£" if unit == "GBP" else ""
+    if size >= 1e6:
+        return f"{sign}{prefix}{size / 1e6:,.1f}m"
+    if size >= 1e4:
+        return f"{sign}{prefix}{size / 1e3:,.0f}k"
+    return f"{sign}{prefix}{size:,.{places}f}"
+
+
+def verdict_text(metric: Metric) -> Text:
+    word, style = VERDICT_STYLES[metric.verdict]
+    return Text(word, style=style)
+
+
+def comparators_text(metric: Metric) -> Text:
+    """The comparator the gap is measured against ("national average 61.21%"), and how many
+    others the report gives."""
+    reference = metric.reference
+    if reference is None:
+        return Text("–", style="dim")
+    text = plain(f"{reference.label} {reference.quote}")
+    if len(metric.comparators) > 1:
+        text.append(f" +{len(metric.comparators) - 1}", style="dim")
+    return text
+
+
+def print_metrics(documents: Sequence[Document]) -> None:
+    """Every figure of every document, one table per document: what it measures, its value,
+    what it is compared with, the gap to the national (else first) comparator and whether
+    that is better or worse for the measure."""
+    numbers = {s.id: s.number for s in taxonomy().statements}
+    console = _console()
+    for document in documents:
+        if not document.metrics:
+            continue
+        title = Text()
+        title.append(safe_text(document.name), style="bold")
+        title.append(f"  {KIND_LABELS.get(document.kind, document.kind)}  ")
+        title.append(safe_text(document.path), style="dim")
+        table = Table(
+            title=title,
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
+            expand=True,
+            padding=(0, 0),
+            show_edge=False,
+        )
+        table.add_column("#", justify="right", no_wrap=True)
+        table.add_column("Figure", ratio=4, min_width=12)
+        table.add_column("Value", justify="right", no_wrap=True)
+        table.add_column("Compared with", ratio=3, min_width=8)
+        table.add_column("Gap", justify="right", no_wrap=True)
+        table.add_column("Verdict", no_wrap=True)
+        table.add_column("Source", ratio=2, min_width=7, overflow="fold")
+        table.add_column("Line", justify="right", no_wrap=True)
+        for metric in document.metrics:
+            number = numbers.get(document.sections[metric.section].statement or "")
+            table.add_row(
+                Text(str(number), style="") if number else Text("·", style="dim"),
+                plain(metric.label),
+                plain(metric.quote),
+                comparators_text(metric),
+                gap_text(metric),
+                verdict_text(metric),
+                plain(metric.source or "–", "" if metric.source else "dim"),
+                Text(str(metric.line), style="dim"),
+            )
+        console.print(table)
+    console.print(
+        Text(
+            "#: quality statement (1-9). Gap: the figure minus the national average (else the "
+            "first comparator). Verdict by the measure's direction; ? when it is not known.",
+            style="dim",
+        )
+    )

@@ -1,0 +1,444 @@
+"""The metric lexicon (parsers/data/metrics.yaml), read once and compiled for matching.
+
+Speed matters here (extraction runs inside every parse), so phrasings are found by their first
+word: `str.find` on the lower-cased text says where a first word stands, and an anchored regular
+expression says whether the whole phrasing does. Measures are found through an index of their
+phrasings' words, so rapidfuzz is only asked about phrasings that share words with a figure's
+context.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Generic, Literal, TypeVar
+
+from rapidfuzz import fuzz
+
+from ..knowledge import KnowledgeError, _read_yaml
+from ..model import ComparatorKind
+from .numbers import masked_numbers
+
+T = TypeVar("T")
+Population = Literal["people", "carers"]
+
+COMPARATOR_KINDS: frozenset[str] = frozenset(
+    {"national", "regional", "peer_group", "previous", "target", "estimate", "other"}
+)
+MEASURE_THRESHOLD = 85.0
+"""rapidfuzz partial_ratio a phrasing needs against a figure's context. Tests pin it: "felt
+safe" still matches "feel safe" (89); "felt they had control" does not match "felt safe"."""
+
+MAX_MEASURES_PER_WORD = 4
+"""A word that phrasings of more measures than this use is too common to index by."""
+_STOPWORDS = frozenset(
+    str.split(
+        "a an and are as at be by for from had has have in is it its of on or said say that "
+        "the their them they this those to was were who with"
+    )
+)
+_WORD = re.compile(r"[0-9a-z]+")
+_COUNT_BEFORE = re.compile(r"\d[\d,]*\s+$")
+_FIRST_WORD = re.compile(r"(?:\\b)?([a-z]+)")
+
+
+def fold(text: str) -> str:
+    """A text in the normal form phrasings are compared in, as textnorm.normal_form makes it
+    (lower case, apostrophes dropped, other punctuation a space), without its cache: the
+    contexts of figures are all different."""
+    return " ".join(words_of(text.lower()))
+
+
+def words_of(low: str) -> list[str]:
+    """The words of a lower-cased text in normal form (see `fold`)."""
+    if "'" in low or "’" in low:
+        low = low.replace("'", "").replace("’", "")
+    return _WORD.findall(low)
+
+
+def lowered(text: str) -> str:
+    """`text` in lower case, character for character (offsets stay those of `text`)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """A measure the reports keep citing, with the words they cite it in."""
+
+    id: str
+    label: str
+    unit: str | None
+    higher_is_better: bool | None
+    source: str | None
+    population: Population | None
+    phrases: tuple[str, ...]
+    """Phrasings in normal form."""
+    requires: tuple[str, ...] = ()
+    """Normal-form words or phrases of which one must stand in the context."""
+    excludes: frozenset[str] = frozenset()
+    """Words that rule the measure out when the context has them."""
+
+
+@dataclass(frozen=True, slots=True)
+class ComparatorKindSpec:
+    kind: ComparatorKind
+    label: str | None
+    """A fixed label (the estimate's phrasing is a whole clause); None: the words matched."""
+    next_sentence: re.Pattern[str] | None
+    """A comparator of this kind with no figure in its sentence pairs with the next
+    sentence's figure when that sentence matches this."""
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureMatch:
+    measure: Measure
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Masks:
+    """Numbers that are not figures (metrics.yaml `not_figures`, see numbers.find_numbers)."""
+
+    numbers: re.Pattern[str]
+    """A number with what, at it or after it, says it is not a figure (`masked_numbers`)."""
+    before: frozenset[str]
+    """Words, or two words, just before a number that say it is not a figure."""
+    before_duration: frozenset[str]
+
+
+class PhraseIndex(Generic[T]):
+    """Phrasings found by their first word: one regular expression, a trie of the first words
+    run over the lower-cased text, says where a first word stands (it rejects a position inside
+    a word at once, so it scans fast); the anchored patterns of that word say whether a whole
+    phrasing does."""
+
+    def __init__(self, entries: Iterable[tuple[str, str, bool, T]]) -> None:
+        """entries: (first word, pattern from the first word on, case-sensitive, payload)."""
+        grouped: dict[str, list[tuple[str, bool, T]]] = {}
+        for word, pattern, exact, payload in entries:
+            grouped.setdefault(word, []).append((pattern, exact, payload))
+        self._by_word: dict[str, list[tuple[re.Pattern[str], T]]] = {
+            word: [
+                (re.compile(pattern, 0 if exact else re.IGNORECASE), payload)
+                for pattern, exact, payload in sorted(items, key=lambda item: -len(item[0]))
+            ]
+            for word, items in grouped.items()
+        }
+        self._first_words = re.compile(rf"(?<![a-z0-9_-]){_trie(list(grouped))}(?![a-z])")
+
+    def find(self, text: str, low: str, start: int, end: int) -> list[tuple[int, int, T]]:
+        """(start, end, payload) of the phrasings in `text[start:end]`, left to right, the
+        longer first where two overlap. `low` is `lowered(text[start:end])`."""
+        found: list[tuple[int, int, T]] = []
+        by_word = self._by_word
+        for word in self._first_words.finditer(low):
+            at = start + word.start()
+            for pattern, payload in by_word[word.group()]:
+                match = pattern.match(text, at, end)
+                if match:
+                    begin = at
+                    if isinstance(payload, PhraseKind) and payload.counted:
+                        count = _COUNT_BEFORE.search(text, max(0, at - 12), at)
+                        begin = count.start() if count else at
+                    found.append((begin, match.end(), payload))
+                    break
+        kept: list[tuple[int, int, T]] = []
+        for entry in found:
+            if not kept or entry[0] >= kept[-1][1]:
+                kept.append(entry)
+        return kept
+
+
+def _trie(words: list[str]) -> str:
+    """A regular expression matching any of `words`, as a trie ("nation(?:al(?:ly)?)")."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict]) -> str:
+        branches = [
+            re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        if "" in node:
+            return f"(?:{body})?"
+        return body
+
+    return pattern(root)
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseKind:
+    """What a comparator phrasing stands for."""
+
+    spec: int
+    counted: bool = False
+    """The phrasing may follow a count ("16 comparable local authorities")."""
+
+
+class Lexicon:
+    """Everything metrics.yaml says, compiled."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        where = "metrics.yaml"
+        self.kinds: list[ComparatorKindSpec] = []
+        comparators: list[tuple[str, str, bool, PhraseKind | str]] = []
+        for index, item in enumerate(_need(data, "comparators", where)):
+            place = f"{where}: comparators[{index}]"
+            kind = item.get("kind")
+            if kind not in COMPARATOR_KINDS:
+                raise KnowledgeError(f"{place}.kind: unknown {kind!r}")
+            nxt = item.get("next_sentence")
+            self.kinds.append(
+                ComparatorKindSpec(kind, item.get("label"), re.compile(nxt, re.I) if nxt else None)
+            )
+            for phrase in item.get("phrases") or ():
+                phrase = str(phrase)
+                counted = phrase.startswith("{n}")
+                pattern = phrase_pattern(phrase.removeprefix("{n}").strip())
+                comparators.append(
+                    (_first_word(phrase, place), pattern, False, PhraseKind(index, counted))
+                )
+            for pattern in item.get("patterns") or ():
+                pattern = _checked(str(pattern), place)
+                comparators.append((_first_word(pattern, place), pattern, False, PhraseKind(index)))
+        # In normal form, longest first; a cue counts when the words before a comparator end
+        # with it.
+        self.similar = tuple(
+            sorted({fold(str(cue)) for cue in data.get("similar") or ()}, key=len, reverse=True)
+        )
+        self.cue_re = _alternation(data.get("comparison_cues"))
+        self.change_from_re = re.compile(
+            rf"(?:{'|'.join(phrase_pattern(str(w)) for w in data.get('change_from') or ['(?!)'])})"
+            r"\s+from\s+(?:around\s+|about\s+)?$",
+            re.IGNORECASE,
+        )
+        self.anaphora = frozenset(str(word).casefold() for word in data.get("anaphora") or ())
+
+        self.source_population: dict[str, Population | None] = {}
+        sources: list[tuple[str, str, bool, PhraseKind | str]] = []
+        for index, item in enumerate(_need(data, "sources", where)):
+            place = f"{where}: sources[{index}]"
+            source = str(_need(item, "id", place))
+            self.source_population[source] = item.get("population")
+            for name in item.get("names") or ():
+                name = str(name)
+                # Acronyms match in capitals only ("SALT", not "salt").
+                exact = name.replace("-", "").isupper()
+                sources.append((_first_word(name, place), phrase_pattern(name), exact, source))
+        # One index for both: one pass over a paragraph finds comparators and sources, and a
+        # source's name ("Survey of Adult Carers in England") hides the phrasings inside it.
+        self.phrases: PhraseIndex[PhraseKind | str] = PhraseIndex([*comparators, *sources])
+
+        directions = data.get("directions") or {}
+        self.lower_words = _word_set(directions.get("lower_is_better"))
+        self.higher_words = _word_set(directions.get("higher_is_better"))
+        masks = _need(data, "not_figures", where)
+        self.masks = Masks(
+            numbers=masked_numbers(
+                _any(masks.get("number"), "not_figures.number").pattern,
+                _any(masks.get("after"), "not_figures.after").pattern,
+                _any(masks.get("after_duration"), "not_figures.after_duration").pattern,
+            ),
+            before=_word_set(masks.get("before")),
+            before_duration=_word_set(masks.get("before_duration")),
+        )
+
+        self.measures: tuple[Measure, ...] = tuple(
+            _measure(item, f"{where}: metrics[{index}]")
+            for index, item in enumerate(_need(data, "metrics", where))
+        )
+        self.by_id = {measure.id: measure for measure in self.measures}
+        if len(self.by_id) != len(self.measures):
+            raise KnowledgeError(f"{where}: metrics: an id is used twice")
+        # word -> (measure index, phrasing, indexed words in the phrasing). Words many measures
+        # use ("care", "support") are not indexed unless a phrasing has no other: they would
+        # send rapidfuzz to half the lexicon for every figure.
+        spread: dict[str, set[int]] = {}
+        for number, measure in enumerate(self.measures):
+            for phrase in measure.phrases:
+                for word in _content_words(phrase):
+                    spread.setdefault(word, set()).add(number)
+        self._index: dict[str, list[tuple[int, str, int]]] = {}
+        for number, measure in enumerate(self.measures):
+            for phrase in measure.phrases:
+                words = _content_words(phrase)
+                telling = [w for w in words if len(spread[w]) <= MAX_MEASURES_PER_WORD] or words
+                for word in telling:
+                    self._index.setdefault(word, []).append((number, phrase, len(telling)))
+        self._indexed = frozenset(self._index)
+
+    def measure(
+        self, words: list[str], population: Population, kind: str | None = None
+    ) -> MeasureMatch | None:
+        """The known measure the words around a figure name, if any (best phrasing wins;
+        among equals, one whose required words are present, then the longer phrasing).
+        `words`: in normal form (`words_of`); `kind`: the figure's `unit_kind` (a percentage
+        is not a wait in days), `count` for a counted noun, `bare` for a bare number."""
+        known = self._indexed.intersection(words)
+        if not known:
+            return None
+        hits: dict[tuple[int, str, int], int] = {}
+        index = self._index
+        for word in known:
+            for entry in index[word]:
+                hits[entry] = hits.get(entry, 0) + 1
+        present = None
+        norm = padded = ""
+        best: tuple[float, bool, int] | None = None
+        found: MeasureMatch | None = None
+        for (number, phrase, size), count in hits.items():
+            # Two thirds of a phrasing's words must be there before rapidfuzz is asked.
+            if 3 * count < 2 * size:
+                continue
+            measure = self.measures[number]
+            if kind is not None and measure.unit and not _fits(kind, unit_kind(measure.unit)):
+                continue
+            if measure.population is not None and (measure.population == "carers") != (
+                population == "carers"
+            ):
+                continue
+            if not norm:
+                norm = " ".join(words)
+                padded = f" {norm} "
+            if measure.excludes or measure.requires:
+                present = present or set(words)
+                if measure.excludes & present:
+                    continue
+                if measure.requires and not any(
+                    (r in present) if " " not in r else (f" {r} " in padded)
+                    for r in measure.requires
+                ):
+                    continue
+            if f" {phrase} " in padded:
+                score = 100.0
+            else:
+                score = fuzz.partial_ratio(phrase, norm, score_cutoff=MEASURE_THRESHOLD)
+                if not score:
+                    continue
+            rank = (score, bool(measure.requires), len(phrase))
+            if best is None or rank > best:
+                best, found = rank, MeasureMatch(measure, score)
+        return found
+
+    def direction(self, words: list[str]) -> bool | None:
+        """Whether higher is better for a measure the lexicon does not know, from plain words
+        ("waiting", "backlog", "vacancies": lower is better); None when the words do not say.
+        `words`: in normal form (`words_of`)."""
+        lower = not self.lower_words.isdisjoint(words)
+        higher = not self.higher_words.isdisjoint(words)
+        if lower == higher:
+            return None
+        return higher
+
+
+_TIME = frozenset({"days", "weeks", "months", "hours", "years"})
+
+
+def _fits(kind: str, measure_kind: str) -> bool:
+    """Whether a figure of this kind can be a value of a measure of that kind. A bare number
+    ("kind" `bare`) can be a score, a rate or a number of days, not a percentage or money."""
+    if kind == "bare":
+        return measure_kind not in ("%", "GBP")
+    return kind == measure_kind
+
+
+def unit_kind(unit: str) -> str:
+    """What sort of quantity a unit measures: days, weeks and months are all `time`."""
+    return "time" if unit in _TIME else unit
+
+
+def phrase_pattern(phrase: str) -> str:
+    """The regular expression of a plain phrasing (see metrics.yaml for the syntax), to be
+    matched where its first word starts."""
+    parts = []
+    for word in phrase.split():
+        plural = word.endswith("(s)")
+        if plural:
+            word = word[:-3]
+        text = re.escape(word).replace("'", "['’]?").replace("’", "['’]?")
+        parts.append(text + ("s?" if plural else ""))
+    return r"\s+".join(parts) + r"(?![\w-])"
+
+
+def _first_word(phrase: str, where: str) -> str:
+    found = _FIRST_WORD.match(phrase.removeprefix("{n}").strip().lower())
+    if not found:
+        raise KnowledgeError(f"{where}: {phrase!r} must start with a word")
+    return found.group(1)
+
+
+def _alternation(phrases: Any, suffix: str = "") -> re.Pattern[str]:
+    patterns = sorted(
+        (rf"(?<![\w-]){phrase_pattern(str(p))}" for p in phrases or ()), key=len, reverse=True
+    )
+    if not patterns:
+        return re.compile(r"(?!)")
+    return re.compile(f"(?:{'|'.join(patterns)}){suffix}", re.IGNORECASE)
+
+
+def _any(patterns: Any, where: str) -> re.Pattern[str]:
+    """One pattern matching where any of `patterns` does."""
+    checked = [_checked(str(p), f"metrics.yaml: {where}") for p in patterns or ()]
+    return re.compile("|".join(f"(?:{p})" for p in checked) or r"(?!)", re.IGNORECASE)
+
+
+def _checked(pattern: str, where: str) -> str:
+    try:
+        re.compile(pattern)
+    except re.error as error:
+        raise KnowledgeError(f"{where}: bad pattern {pattern!r}: {error}") from None
+    return pattern
+
+
+def _word_set(words: Any) -> frozenset[str]:
+    return frozenset(fold(str(word)) for word in words or ())
+
+
+def _need(data: dict[str, Any], key: str, where: str) -> Any:
+    if key not in data:
+        raise KnowledgeError(f"{where}: missing key {key!r}")
+    return data[key]
+
+
+def _content_words(phrase: str) -> tuple[str, ...]:
+    return tuple(word for word in phrase.split() if word not in _STOPWORDS)
+
+
+def _measure(item: dict[str, Any], where: str) -> Measure:
+    higher = item.get("higher_is_better")
+    if higher not in (True, False, None):
+        raise KnowledgeError(f"{where}.higher_is_better: expected true, false or nothing")
+    population = item.get("population")
+    if population not in ("people", "carers", None):
+        raise KnowledgeError(f"{where}.population: expected people or carers")
+    phrases = tuple(fold(str(p)) for p in _need(item, "phrases", where) or ())
+    if not phrases or not all(phrases):
+        raise KnowledgeError(f"{where}.phrases: expected a list of phrasings")
+    return Measure(
+        id=str(_need(item, "id", where)),
+        label=str(_need(item, "label", where)),
+        unit=item.get("unit"),
+        higher_is_better=higher,
+        source=item.get("source"),
+        population=population,
+        phrases=phrases,
+        requires=tuple(fold(str(r)) for r in item.get("requires") or ()),
+        excludes=_word_set(item.get("excludes")),
+    )
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The metric lexicon (parsers/data/metrics.yaml), compiled once per process."""
+    return Lexicon(_read_yaml("metrics.yaml"))

@@ -1,0 +1,146 @@
+"""Numbers as reports write them: "£1,187,534,000", "12,120", "8.38", "69.29%", "2.5 weeks"."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple, Protocol
+
+# Where a number starts: a digit, "£" or "<"/">" not inside a word, a path or another number
+# ("24hrs", "DE1", the "297" of "1,297"). It starts with a character class, so `re` skips
+# ahead fast: most of a report's characters cannot start a number.
+_START = re.compile(r"[<>£0-9](?<![\w.,/£$<>'’-].)")
+NUMBER_PATTERN = (
+    r"(?P<lead>[<>]\s?)?(?P<gbp>£\s?)?"
+    r"(?P<int>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?P<dec>\.\d+)?"
+    r"(?:\s?(?P<mult>million|billion|bn|m|k)\b)?"
+    r"(?P<pct>\s?%|\s+per\s?cent\b)?"
+    r"(?:\s+(?P<time>days?|weeks?|months?|years?|hours?|hrs)\b)?"
+    r"(?![\w])"
+)
+"""A number as written, from where `_START` finds it; groups lead, gbp, int, dec, mult, pct,
+time."""
+_NUMBER = re.compile(NUMBER_PATTERN)
+_MULTIPLIERS = {"k": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
+_TIME_UNITS = {
+    "hrs": "hours",
+    "hour": "hours",
+    "day": "days",
+    "week": "weeks",
+    "month": "months",
+    "year": "years",
+}
+TIME_UNITS = frozenset({"days", "weeks", "months", "years", "hours"})
+PER_100K = re.compile(r"\bper\s+100,?000\b|\bper\s+100k\b|\brate\s+per\b", re.IGNORECASE)
+BEFORE_WINDOW = 24
+"""Characters before a number in which `Masks.before` looks for words."""
+_PUNCTUATION = "()[]:,.;\"'“”‘’"
+
+
+class Number(NamedTuple):
+    """A number in a text: where it stands, its value, its unit as written."""
+
+    start: int
+    end: int
+    value: float
+    unit: str | None
+    """`%`, `GBP`, `days`, `weeks`, `months`, `hours`, or None for a bare number."""
+    quote: str
+    """The number as written, with its sign, symbol and unit ("£1,187,534,000", "2.5 weeks")."""
+
+
+class Masks(Protocol):
+    """What a number that is not a figure looks like (metrics.yaml `not_figures`)."""
+
+    numbers: re.Pattern[str]
+    """`masked_numbers` of the patterns below: one regex call per number."""
+    before: frozenset[str]
+    before_duration: frozenset[str]
+
+
+def masked_numbers(number: str, after: str, after_duration: str) -> re.Pattern[str]:
+    """One pattern for a number and what says it is not a figure: group 1 matches what is
+    not a number at all ("2012/13"), groups 2-8 are the number's (NUMBER_PATTERN), group 9
+    what after it makes it no figure (" and over"), group 10 the same after a duration."""
+    return re.compile(
+        rf"(?P<masked>{number})|{NUMBER_PATTERN}(?:(?P<after>{after})|(?P<late>{after_duration}))?",
+        re.IGNORECASE,
+    )
+
+
+def find_numbers(
+    text: str, start: int = 0, end: int | None = None, masks: Masks | None = None
+) -> list[Number]:
+    """The numbers in `text[start:end]`, in order, with offsets into `text`; with `masks`,
+    without those that are years, dates, ages, identifiers and the like."""
+    end = len(text) if end is None else end
+    found = []
+    skip_to = start
+    pattern = _NUMBER if masks is None else masks.numbers
+    for begin in _START.finditer(text, start, end):
+        at = begin.start()
+        if at < skip_to:
+            continue
+        match = pattern.match(text, at, end)
+        if match is None:
+            continue
+        if masks is None:
+            found.append(_number(match, 1))
+            continue
+        masked, after, late = match.group(1, "after", "late")
+        if masked is not None:
+            # "2012/13", "(18 to 64)": no number inside is a figure.
+            skip_to = match.end()
+            continue
+        number = _number(match, 2)
+        if after is not None or _masked_before(text, number, late is not None, masks):
+            continue
+        found.append(number)
+    return found
+
+
+def _number(match: re.Match[str], first: int) -> Number:
+    """The number whose groups (NUMBER_PATTERN's seven) start at group `first` of `match`."""
+    groups = match.groups()[first - 1 : first + 6]
+    _, gbp, whole, decimal, multiplier, percent, time = groups
+    assert whole is not None
+    digits = whole.replace(",", "")
+    value = float(digits + decimal if decimal else digits)
+    if multiplier:
+        value *= _MULTIPLIERS[multiplier.casefold()]
+    unit: str | None = None
+    if percent:
+        unit = "%"
+    elif gbp:
+        unit = "GBP"
+    elif time:
+        word = time.casefold()
+        unit = _TIME_UNITS.get(word, word)
+    # The number ends where its last part does (not where a mask after it does).
+    end = max(match.end(first + i) for i, part in enumerate(groups) if part is not None)
+    start = match.start()
+    return Number(start, end, value, unit, match.string[start:end])
+
+
+def words_before(text: str, at: int) -> tuple[str, str]:
+    """The word and the two words just before `at`, lower case, without punctuation."""
+    words = text[max(0, at - BEFORE_WINDOW) : at].lower().split()[-2:]
+    last = words[-1].strip(_PUNCTUATION) if words else ""
+    pair = f"{words[0].strip(_PUNCTUATION)} {last}" if len(words) == 2 else last
+    return last, pair
+
+
+def _masked_before(text: str, number: Number, late: bool, masks: Masks) -> bool:
+    """Whether the words before a number (or, for a duration, after it) say it is no figure."""
+    last, pair = words_before(text, number.start)
+    # "section 42", "Level 2": identifiers are bare numbers ("figure 12%" is a figure).
+    if number.unit is None and (last in masks.before or pair in masks.before):
+        return True
+    if number.unit in TIME_UNITS:
+        return late or last in masks.before_duration or pair in masks.before_duration
+    return False
+
+
+def decimals(quote: str) -> int:
+    """Decimal places a figure is written with ("69.29%" has 2)."""
+    found = re.search(r"\.(\d+)", quote)
+    return len(found.group(1)) if found else 0

@@ -1,0 +1,102 @@
+"""Cut a section's text into paragraphs and sentences, as offsets into the text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+# The end of a sentence: a full stop, ! or ?, closing quotes or brackets, then space and a new
+# sentence's first character (a capital, a figure, a bullet, an opening quote or bracket).
+_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[A-Z0-9£“\"‘'(•<])")
+_ABBREVIATIONS = frozenset(
+    ("e.g", "i.e", "etc", "no", "nos", "vs", "approx", "fig", "para", "dr", "mr", "mrs", "st")
+)
+
+
+MAX_LINE_CHARS = 8000
+"""Longer lines are read in pieces of about this size."""
+_NON_SPACE = re.compile(r"\S")
+_LETTER = re.compile(r"[A-Za-z]")
+
+
+class Sentence(NamedTuple):
+    start: int
+    end: int
+    first_in_paragraph: bool
+
+
+def paragraphs(text: str, start: int = 0) -> Iterator[tuple[int, int]]:
+    """(start, end) of each non-empty line of `text` from `start` on: a paragraph, a list
+    item or a table row."""
+    length = len(text)
+    while start < length:
+        end = text.find("\n", start)
+        if end < 0:
+            end = length
+        if end > start:
+            yield start, end
+        start = end + 1
+
+
+def next_digit(text: str, at: int = 0, end: int | None = None) -> int:
+    """Where the next digit of `text[at:end]` stands, or -1. Ten `str.find` calls (memchr)
+    beat a regular expression, which looks at every character in turn."""
+    best = len(text) if end is None else end
+    found = -1
+    for digit in "10203456789":
+        where = text.find(digit, at, best)
+        if where >= 0:
+            best = found = where
+    return found
+
+
+def lines_with_digits(text: str) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, adjacent) of each line of `text` with a digit in it (a paragraph, a list
+    item or a table row); `adjacent` when no other words stand between it and the line before.
+    Lines without digits are never looked at."""
+    at = 0
+    previous_end = -1
+    while True:
+        digit = next_digit(text, at)
+        if digit < 0:
+            return
+        start = text.rfind("\n", 0, digit) + 1
+        end = text.find("\n", digit)
+        if end < 0:
+            end = len(text)
+        adjacent = previous_end >= 0 and _NON_SPACE.search(text, previous_end, start) is None
+        # A "line" longer than any paragraph (a table flattened into one line) is read in
+        # pieces, cut at a space, so no step has to take all of it at once.
+        while end - start > MAX_LINE_CHARS:
+            cut = text.rfind(" ", start + MAX_LINE_CHARS // 2, start + MAX_LINE_CHARS)
+            cut = cut if cut > start else start + MAX_LINE_CHARS
+            yield start, cut, adjacent
+            start, adjacent = cut, True
+        yield start, end, adjacent
+        previous_end = at = end
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of `text[start:end]`, as offsets into `text`."""
+    found = []
+    begin = start
+    for match in _END.finditer(text, start, end):
+        tail = text[max(begin, match.start() - 12) : match.start()].rsplit(None, 1)
+        word = tail[-1].casefold() if tail else ""
+        # "e.g. Derby", "No. 5", an initial ("J. Smith"): not the end of a sentence.
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            continue
+        found.append((begin, match.start() + 1))
+        begin = match.end()
+    if begin < end:
+        found.append((begin, end))
+    # "... easy to find. 68.1%": a figure standing alone after a full stop belongs to the
+    # sentence before it (a table row in PDF text).
+    merged: list[tuple[int, int]] = []
+    for span in found:
+        if merged and not _LETTER.search(text, span[0], span[1]):
+            merged[-1] = (merged[-1][0], span[1])
+        else:
+            merged.append(span)
+    return merged
