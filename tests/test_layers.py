@@ -15,6 +15,13 @@ HEADLESS = [
     "carecompare.corpus",
     "carecompare.records",
     "carecompare.samples",
+    "carecompare.search",
+    "carecompare.indexing",
+    "carecompare.vocabulary",
+    "carecompare.words",
+    "carecompare.ranking",
+    "carecompare.snippets",
+    "carecompare.tui.search_listing",
     "carecompare.tui.cli",
     "carecompare.tui.console",
 ]
