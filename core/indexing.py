@@ -16,7 +16,7 @@ from math import log
 
 from carecompare.parsers import Document
 from carecompare.parsers.knowledge import taxonomy
-from carecompare.ranking import K1, LENGTH_B, TOP_POSTINGS
+from carecompare.ranking import K1, LENGTH_B
 from carecompare.words import terms
 
 # A posting's code packs what ranking needs into one int: the term's count in the section's
@@ -46,8 +46,6 @@ class IndexData:
     """Each term id's normal form."""
     postings: tuple[dict[int, int], ...]
     """Per term id: section id → code (see TITLE, CONTEXT, count_of)."""
-    top: dict[int, list[int]]
-    """Per frequent term id: its TOP_POSTINGS best section ids, title first, then by count."""
     sequences: tuple[array, ...]
     """Per section id: its title's term ids, GAP_WIDTH gaps, its text's term ids."""
     title_lengths: tuple[int, ...]
@@ -59,7 +57,8 @@ class IndexData:
     furniture: frozenset[int]
     """Section ids of page furniture."""
     titles: tuple[str, ...]
-    """Each distinct section title, normalised (for rapidfuzz)."""
+    """Each distinct section title as its normalised words in sorted order (for rapidfuzz's
+    ratio, which on sorted words is its token_sort_ratio, without the sorting each time)."""
     section_titles: tuple[int, ...]
     """Per section id: index of its title in `titles`."""
     lacking: dict[str, frozenset[int]]
@@ -97,7 +96,7 @@ def _build(documents: Sequence[Document]) -> IndexData:
     title_lengths: list[int] = []
     lengths: list[int] = []
     furniture: set[int] = set()
-    title_ids: dict[str, int] = {}
+    titled: dict[str, tuple[list[str], set[str], int]] = {}
     titles: list[str] = []
     section_titles: list[int] = []
     contexts: dict[tuple[str | None, str | None], frozenset[str]] = {}
@@ -108,11 +107,15 @@ def _build(documents: Sequence[Document]) -> IndexData:
             sections.append((document_index, section_index))
             if section.furniture:
                 furniture.add(sid)
-            title_words, title_joined = terms(section.title)
+            title = titled.get(section.title)
+            if title is None:
+                # Titles repeat from report to report: their words are worked out once.
+                words, joined = terms(section.title)
+                title = titled[section.title] = (words, set(words).union(joined), len(titles))
+                titles.append(" ".join(sorted(words)))
+            title_words, in_title, title_id = title
             text_words, text_joined = terms(section.text)
-            bag = Counter(text_words)
-            if text_joined:
-                bag.update(text_joined)
+            bag = Counter(text_words + text_joined if text_joined else text_words)
             key = (document.council, section.statement)
             context = contexts.get(key)
             if context is None:
@@ -121,25 +124,22 @@ def _build(documents: Sequence[Document]) -> IndexData:
             for word in context:
                 code = bag.get(word, 0) | CONTEXT
                 bag[word] = flagged.setdefault(code, code)
-            for word in set(title_words).union(title_joined):
+            for word in in_title:
                 code = bag.get(word, 0) | TITLE
                 bag[word] = flagged.setdefault(code, code)
+            # The one Python step per (term, section) pair: kept to a subscript and a store.
             for word, code in bag.items():
-                held = by_term.get(word)
-                if held is None:
-                    held = by_term[word] = {}
+                try:
+                    by_term[word][sid] = code
+                except KeyError:  # a new term
+                    by_term[word] = {sid: code}
                     ids[word] = len(ids)
-                held[sid] = code
             sequence = array("I", map(ids.__getitem__, title_words))
             sequence.extend(gap)
             sequence.extend(map(ids.__getitem__, text_words))
             sequences.append(sequence)
             title_lengths.append(len(title_words))
             lengths.append(len(title_words) + len(text_words))
-            title_id = title_ids.get(section.title)
-            if title_id is None:
-                title_id = title_ids[section.title] = len(titles)
-                titles.append(" ".join(title_words))
             section_titles.append(title_id)
     vocabulary = tuple(ids)  # ids were given in insertion order: position is id
     postings = tuple(by_term[term] for term in vocabulary)
@@ -158,11 +158,6 @@ def _build(documents: Sequence[Document]) -> IndexData:
         sections=tuple(sections),
         terms=vocabulary,
         postings=postings,
-        top={
-            term: sorted(p, key=p.__getitem__, reverse=True)[:TOP_POSTINGS]
-            for term, p in enumerate(postings)
-            if len(p) > TOP_POSTINGS
-        },
         sequences=tuple(sequences),
         title_lengths=tuple(title_lengths),
         norms=tuple(K1 * (1 - LENGTH_B + LENGTH_B * n / average) for n in lengths),

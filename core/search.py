@@ -48,13 +48,14 @@ from carecompare.ranking import (
     PLACES,
     RANK_DEPTH,
     TITLE_WEIGHT,
+    TOP_POSTINGS,
     closest_window,
     proximity,
     title_boost,
 )
-from carecompare.snippets import SNIPPET_WORDS, Snippet, Span, find_occurrence, snippet
+from carecompare.snippets import SNIPPET_WORDS, Snippet, Span, find_occurrence, snippet, window
 from carecompare.vocabulary import Expansion, Vocabulary
-from carecompare.words import query_words, spans_of
+from carecompare.words import WordTable, query_words, spans_of, word_table
 
 Scores = dict[int, float]
 """Section id → score so far."""
@@ -84,7 +85,7 @@ class Hit:
     """A section that matches a query, and what to show for it (worked out when first
     asked for, so a list shows its first screen without paying for the rest)."""
 
-    __slots__ = ("_index", "_places", "_shown", "_terms_by_word", "document", "score")
+    __slots__ = ("_best", "_index", "_shown", "document", "score")
     __slots__ += ("section", "sid", "terms")
 
     def __init__(
@@ -93,8 +94,7 @@ class Hit:
         sid: int,
         score: float,
         terms: frozenset[str],
-        best: list[int],
-        places: list[list[int]] | None,
+        best: tuple[int, ...],
     ) -> None:
         self._index = index
         self.sid = sid
@@ -107,8 +107,7 @@ class Hit:
         self.terms = terms
         """The normal forms of the words the query stands for: `carecompare.words.spans_of`
         finds them in any text."""
-        self._terms_by_word = best
-        self._places = places
+        self._best = best
         self._shown: Snippet | None = None
 
     def __repr__(self) -> str:
@@ -121,9 +120,7 @@ class Hit:
 
     def _snippet(self) -> Snippet:
         if self._shown is None:
-            text = self.target.text
-            at = self._index._anchor(text, self.sid, self._terms_by_word, self._places)
-            self._shown = snippet(text, at, self.terms)
+            self._shown = self._index._snippet(self.sid, self.terms, self._best)
         return self._shown
 
     @property
@@ -166,7 +163,11 @@ class SearchIndex:
         self._data = data
         self.vocabulary = Vocabulary(data.terms, [len(p) for p in data.postings])
         self._title_boost = lru_cache(maxsize=16384)(self._title_similarity)
+        self._term_places = lru_cache(maxsize=16384)(self._places_of_term)
         self._finished = lru_cache(maxsize=32)(self._find_finished)
+        self._window_words = lru_cache(maxsize=2048)(self._words_of_window)
+        self._anchor = lru_cache(maxsize=4096)(self._find_anchor)
+        self._top = lru_cache(maxsize=4096)(self._top_postings)
         most = max(COMMON * len(data.sections), COMMON_FLOOR)
         self._common = frozenset(t for t, held in enumerate(data.postings) if len(held) > most)
 
@@ -245,11 +246,11 @@ class SearchIndex:
             found = _Found(scores, (best,))
         if not found.scores:
             return []
-        query_text = " ".join(word.word for word in words)
+        query_text = " ".join(sorted(word.word for word in words))
         terms = self._terms_of(words)
         return [
-            Hit(self, sid, score, terms, best, places)
-            for score, sid, best, places in self._rank(found, query_text, limit)
+            Hit(self, sid, score, terms, best)
+            for score, sid, best in self._rank(found, query_text, limit)
         ]
 
     def _find_finished(self, typed: tuple[str, ...]) -> _Found:
@@ -277,14 +278,14 @@ class SearchIndex:
         """The sections holding `word`, with its score and best term in each. A word too
         common to score everywhere is scored where its terms weigh most."""
         data = self._data
-        idf, norms, top = data.idf, data.norms, data.top
+        idf, norms, top = data.idf, data.norms, self._top
         scores: Scores = {}
         best: dict[int, int] = {}
         broad = word.cost > BROAD
         budget = BROAD
         for term, quality in sorted(word.expansion, key=lambda item: -item[1] * idf[item[0]]):
             postings = data.postings[term]
-            sids = top.get(term, postings) if broad else postings
+            sids = (top(term) if len(postings) > TOP_POSTINGS else postings) if broad else postings
             if broad:
                 if budget <= 0:
                     break
@@ -303,6 +304,12 @@ class SearchIndex:
                     scores[sid] = score
                     best[sid] = term
         return scores, best
+
+    def _top_postings(self, term: int) -> list[int]:
+        """A frequent term's TOP_POSTINGS best sections, title first, then by count (worked
+        out when a broad word first needs it)."""
+        postings = self._data.postings[term]
+        return sorted(postings, key=postings.__getitem__, reverse=True)[:TOP_POSTINGS]
 
     def _score_also(self, word: _Word, scores: Scores) -> tuple[Scores, dict[int, int]]:
         """Of the sections in `scores`, those holding `word` too, with its score added. Its
@@ -328,20 +335,21 @@ class SearchIndex:
         return added, best
 
     def _title_similarity(self, query: str, title: int) -> float:
-        return title_boost(fuzz.token_sort_ratio(query, self._data.titles[title]))
+        """`query` is the query's words in sorted order, as the titles are kept."""
+        return title_boost(fuzz.ratio(query, self._data.titles[title]))
 
     def _rank(
         self, found: _Found, query: str, limit: int
-    ) -> list[tuple[float, int, list[int], list[list[int]] | None]]:
+    ) -> list[tuple[float, int, tuple[int, ...]]]:
         """The best `limit` sections after the boosts, best first, as (score, section id,
-        best term of each word, where those stand). Sections are taken in order of their
-        score before the boosts; the walk stops once no boost could lift the next above the
-        hits kept, or RANK_DEPTH on (where scores are that flat, the order hardly matters)."""
+        best term of each word). Sections are taken in order of their score before the
+        boosts; the walk stops once no boost could lift the next above the hits kept, or
+        RANK_DEPTH on (where scores are that flat, the order hardly matters)."""
         data = self._data
         several = len(found.best) > 1
         most = MAX_BOOST if several else MAX_TITLE_BOOST
-        kept: list[tuple[float, int, list[int], list[list[int]] | None]] = []  # a min-heap
-        depth = max(RANK_DEPTH, 2 * limit)
+        kept: list[tuple[float, int, tuple[int, ...]]] = []  # a min-heap of the best so far
+        depth = max(RANK_DEPTH, limit + limit // 2)
         ordered = sorted(found.scores.items(), key=itemgetter(1), reverse=True)[:depth]
         for sid, base in ordered:
             full = len(kept) >= limit
@@ -350,62 +358,73 @@ class SearchIndex:
             score = base * self._title_boost(query, data.section_titles[sid])
             if full and score * MAX_PROXIMITY <= kept[0][0]:
                 continue  # its title boost known, closeness could not lift it enough
-            terms = [best[sid] for best in found.best]
-            places = None
+            terms = tuple(best[sid] for best in found.best)
             if several:
-                places = self._places(sid, terms)
-                score *= proximity(places)
+                score *= proximity(self._places(sid, terms))
             if sid in data.furniture:
                 score *= FURNITURE_FACTOR
-            entry = (score, -sid, terms, places)
-            if len(kept) < limit:
-                heapq.heappush(kept, entry)  # type: ignore[arg-type]
+            entry = (score, -sid, terms)
+            if not full:
+                heapq.heappush(kept, entry)
             elif entry[:2] > kept[0][:2]:
-                heapq.heapreplace(kept, entry)  # type: ignore[arg-type]
+                heapq.heapreplace(kept, entry)
         kept.sort(key=itemgetter(0, 1), reverse=True)
-        return [(score, -negative, terms, places) for score, negative, terms, places in kept]
+        return [(score, -negative, terms) for score, negative, terms in kept]
 
     def _places(self, sid: int, terms: Sequence[int]) -> list[list[int]]:
         """Where each term first stands (up to PLACES times) in the section's text, by word
-        number: plenty to tell how close the words stand."""
+        number: plenty to tell how close the words stand. Common words are left out."""
+        common = self._common
+        several = len(terms) > 1
+        return [
+            [] if several and term in common else self._term_places(sid, term) for term in terms
+        ]
+
+    def _places_of_term(self, sid: int, term: int) -> list[int]:
+        """(Cached: while the last word is typed the others' places are asked for again.)"""
         sequence = self._data.sequences[sid]
         start = self._data.title_lengths[sid] + GAP_WIDTH
-        found = []
-        common = self._common
-        for term in terms:
-            places: list[int] = []
-            if term in common and len(terms) > 1:
-                found.append(places)
-                continue
-            at = start - 1
-            while len(places) < PLACES:
-                try:
-                    at = sequence.index(term, at + 1)
-                except ValueError:
-                    break
-                places.append(at - start)
-            found.append(places)
-        return found
+        places: list[int] = []
+        at = start - 1
+        while len(places) < PLACES:
+            try:
+                at = sequence.index(term, at + 1)
+            except ValueError:
+                break
+            places.append(at - start)
+        return places
 
-    def _anchor(
-        self, text: str, sid: int, terms: list[int], places: list[list[int]] | None
-    ) -> int | None:
-        """The offset in the text where the snippet should be: the closest run of matches
-        when it fits in a snippet, else the rarest word's place in it (or first place)."""
-        if places is None:
-            places = self._places(sid, terms)
+    def _snippet(self, sid: int, terms: frozenset[str], best: tuple[int, ...]) -> Snippet:
+        """The snippet of a hit. Where it stands and the words of its window are kept (small
+        caches): as a reader types, the same hits come back key after key."""
+        document, section = self._data.sections[sid]
+        text = self.documents[document].sections[section].text
+        at = self._anchor(sid, best)
+        start, end = window(text, at)
+        return snippet(text, at, terms, self._window_words(sid, start, end))
+
+    def _words_of_window(self, sid: int, start: int, end: int) -> WordTable:
+        document, section = self._data.sections[sid]
+        text = self.documents[document].sections[section].text
+        return word_table(text[start:end].replace("\n", " "))
+
+    def _find_anchor(self, sid: int, terms: tuple[int, ...]) -> int | None:
+        """The offset in the section's text to show: the closest run of matches when it fits
+        in a snippet, else the rarest word's place in it (or its first place)."""
+        places = self._places(sid, terms)
         held = [(term, found) for term, found in zip(terms, places, strict=True) if found]
         if not held:
             return None
-        window = closest_window(places)
-        rarest, found = max(held, key=lambda pair: self._data.idf[pair[0]])
-        if window is not None and window[1] - window[0] <= SNIPPET_WORDS:
-            first = window[0]
+        closest = closest_window(places)
+        if closest is not None and closest[1] - closest[0] <= SNIPPET_WORDS:
+            first = closest[0]
             term, found = next((t, f) for t, f in held if first in f)
         else:
-            term = rarest
-            inside = [p for p in found if window and window[0] <= p <= window[1]]
+            term, found = max(held, key=lambda pair: self._data.idf[pair[0]])
+            inside = [p for p in found if closest and closest[0] <= p <= closest[1]]
             first = inside[0] if inside else found[0]
+        document, section = self._data.sections[sid]
+        text = self.documents[document].sections[section].text
         return find_occurrence(text, self._data.terms[term], found.index(first))
 
 

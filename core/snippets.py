@@ -7,7 +7,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
 
-from carecompare.words import spans_of
+from carecompare.words import WordTable, spans_in, word_table
 
 Span = tuple[int, int]
 """(start, end) character offsets of a matched word."""
@@ -18,7 +18,6 @@ SNIPPET_WORDS = 18
 """Words that fit in a snippet after its lead: matches further apart are not all shown."""
 LEAD_CHARS = 40
 """Text shown before the first match, so the line does not open on it cold."""
-_WHITESPACE = re.compile(r"\s")
 
 
 class Snippet(NamedTuple):
@@ -57,23 +56,32 @@ def find_occurrence(text: str, term: str, occurrence: int) -> int | None:
     return found.start() if found else None
 
 
-def snippet(text: str, at: int | None, terms: frozenset[str]) -> Snippet:
-    """About SNIPPET_CHARS of `text` from a little before offset `at` (the start if None),
-    on one line, with the words in `terms` marked."""
-    if not text:
-        return Snippet("", (), None)
+def window(text: str, at: int | None) -> tuple[int, int]:
+    """(start, end) of about SNIPPET_CHARS of `text` from a little before offset `at` (from
+    the start if None), beginning and ending between words."""
     start = 0
     if at is not None and at > LEAD_CHARS:
-        # Open at a word's start a little before the match.
         space = text.find(" ", at - LEAD_CHARS, at)
         start = space + 1 if space >= 0 else at
     end = min(len(text), start + SNIPPET_CHARS)
     if end < len(text):
-        cut = text.rfind(" ", start, end)  # end between words, not inside one
+        cut = text.rfind(" ", start, end)
         end = cut if cut > start else end
-    # Same length as the text it shows, so the spans found in it are the spans shown.
-    body = _WHITESPACE.sub(" ", text[start:end])
+    return start, end
+
+
+def snippet(
+    text: str, at: int | None, terms: frozenset[str], table: WordTable | None = None
+) -> Snippet:
+    """The window of `text` around offset `at` on one line, with the words in `terms`
+    marked; `table` is `word_table` of that window when the caller has it already."""
+    if not text:
+        return Snippet("", (), None)
+    start, end = window(text, at)
+    # Line breaks made spaces: the same length, so spans found in the text are the spans shown.
+    body = text[start:end].replace("\n", " ")
     lead = "… " if start else ""
     tail = " …" if end < len(text) else ""
-    spans = tuple((a + len(lead), b + len(lead)) for a, b in spans_of(body, terms))
+    found = spans_in(table or word_table(body), terms) if terms else []
+    spans = tuple((a + len(lead), b + len(lead)) for a, b in found)
     return Snippet(lead + body + tail, spans, at)

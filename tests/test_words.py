@@ -54,7 +54,7 @@ def test_compound_spans_joined_form():
 
 
 _TEXT = st.text(
-    alphabet=st.sampled_from(list("abcXYZ019 -'’,.\n_éÉ“”()İß")),
+    alphabet=st.sampled_from(list("abcXYZ019 -'’,.\n_éÉ“”()İß–£•")),
     max_size=80,
 )
 
