@@ -82,11 +82,22 @@ class _Found:
 
 
 class Hit:
-    """A section that matches a query, and what to show for it (worked out when first
-    asked for, so a list shows its first screen without paying for the rest)."""
+    """A section that matches a query, and what to show for it. The snippet is worked out
+    when first asked for, so a list pays only for the hits it shows."""
 
-    __slots__ = ("_best", "_index", "_shown", "document", "score")
-    __slots__ += ("section", "sid", "terms")
+    __slots__ = ("_best", "_index", "_shown", "document", "score", "section", "sid", "terms")
+
+    document: int
+    """Index of the document in the documents the index was built from."""
+    section: int
+    """Index of the section in that document's `sections`."""
+    score: float
+    """Higher is better; comparable only between hits of the same query."""
+    terms: frozenset[str]
+    """The normal forms of the words the query stands for: `carecompare.words.spans_of`
+    finds them in any text (see `text_spans`)."""
+    sid: int
+    """The section's id in the index."""
 
     def __init__(
         self,
@@ -97,18 +108,12 @@ class Hit:
         best: tuple[int, ...],
     ) -> None:
         self._index = index
-        self.sid = sid
-        """The section's id in the index."""
-        self.document, self.section = index._data.sections[sid]
-        """Indices of the document (in the documents the index was built from) and of the
-        section (in that document's `sections`)."""
-        self.score = round(score, 4)
-        """Higher is better; comparable only between hits of the same query."""
-        self.terms = terms
-        """The normal forms of the words the query stands for: `carecompare.words.spans_of`
-        finds them in any text."""
         self._best = best
         self._shown: Snippet | None = None
+        self.sid = sid
+        self.document, self.section = index._data.sections[sid]
+        self.score = round(score, 4)
+        self.terms = terms
 
     def __repr__(self) -> str:
         return f"Hit(document={self.document}, section={self.section}, score={self.score})"
@@ -375,10 +380,9 @@ class SearchIndex:
         """Where each term first stands (up to PLACES times) in the section's text, by word
         number: plenty to tell how close the words stand. Common words are left out."""
         common = self._common
-        several = len(terms) > 1
-        return [
-            [] if several and term in common else self._term_places(sid, term) for term in terms
-        ]
+        if len(terms) < 2 or all(term in common for term in terms):
+            common = frozenset()
+        return [[] if term in common else self._term_places(sid, term) for term in terms]
 
     def _places_of_term(self, sid: int, term: int) -> list[int]:
         """(Cached: while the last word is typed the others' places are asked for again.)"""
