@@ -1,17 +1,21 @@
 """A synthetic corpus for scale: N council documents written from the bundled samples.
 
     python benchmarks/make_corpus.py                      # 150 and 300 documents
-    python benchmarks/make_corpus.py -n 300 --seed 7 --out /tmp/corpus
+    python benchmarks/make_corpus.py /tmp/corpus -n 300 --seed 7
 
 Writes `<out>/<N>/NNNN-<council>-<kind>.<suffix>` for each N (default out:
 `benchmarks/corpus/`, which git ignores: never commit a corpus). Each document is one of the
 samples with another council's names (from parsers/data/councils.yaml), other statement scores
 and rating (CQC) or judgements (Ofsted), its figures scaled (the national averages it quotes
 left alone, as they are the same for every council) and its prose paragraphs reordered within
-their sections. The same seed writes the same files.
+their sections (not in double-spaced PDF text, whose paragraphs cannot be told apart). The
+same seed writes the same files.
 
 Every document is parsed back and checked: the same kind as its sample, the new council, the
-new scores, rating and judgements, and the sample's sections. A mismatch stops the script.
+new scores, rating and judgements, and the sections the sample's parse recognised (themes,
+statements, findings, domains, judgements). A mismatch stops the script, except a council whose
+name the parser cannot find in a sample that names its council only in its text: that council
+is passed over for the next, with a note.
 """
 
 from __future__ import annotations
