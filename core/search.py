@@ -24,6 +24,7 @@ word. A last word of one letter narrows by its initial alone.
 
 from __future__ import annotations
 
+import gc
 import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -180,7 +181,12 @@ class SearchIndex:
     def build(cls, documents: Sequence[Document]) -> SearchIndex:
         """Index every section of `documents` (title, text and context). Pure Python on the
         model, cheap enough for a background thread (about 1 s for 150 documents)."""
-        return cls(documents, build_index(documents))
+        index = cls(documents, build_index(documents))
+        if gc.isenabled():
+            # Collect now, in the building thread, not in the first searches: the next full
+            # collection walks every object the build made, a pause of tens of ms.
+            gc.collect()
+        return index
 
     def __len__(self) -> int:
         """How many sections the index holds."""
