@@ -211,6 +211,40 @@ def cmd_metrics(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_search(args: argparse.Namespace) -> int:
+    from carecompare.search import SearchIndex, hit_record
+    from carecompare.words import query_words
+
+    if not query_words(args.query):
+        raise UsageError(f"the query {args.query!r} has no words to search for")
+    corpus = load(args.paths)
+    if not corpus.documents:
+        _warn("no document could be read")
+        return EXIT_NOTHING
+    index = SearchIndex.build(corpus.documents)
+    hits = index.search(args.query, args.limit)
+    if args.json:
+        _print_json([hit_record(index, hit) for hit in hits])
+    elif hits:
+        from carecompare.tui.search_listing import print_hits
+
+        print_hits(index, hits, args.query)
+    if not hits:
+        _warn(f"no section matches {args.query!r}")
+        return EXIT_NOTHING
+    return EXIT_OK
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, not {text!r}")
+    return value
+
+
 def cmd_reader(args: argparse.Namespace) -> int:
     from carecompare.tui.app import run_reader
 
@@ -249,6 +283,21 @@ def _command_parsers() -> dict[str, tuple[_Parser, Command]]:
     parse.add_argument("path", metavar="PATH", help="a file")
     _add_format(parse, csv=False)
     commands["parse"] = (parse, cmd_parse)
+
+    search = _Parser(
+        prog="carecompare search",
+        description=(
+            "Sections that hold every word of QUERY (the last word also as the start of a "
+            "longer one, and words a typo away), best first."
+        ),
+    )
+    search.add_argument("query", metavar="QUERY", help="words to look for")
+    search.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
+    search.add_argument("--json", action="store_true", help="print JSON (CONTRACT.md)")
+    search.add_argument(
+        "--limit", type=_positive, default=20, metavar="N", help="at most N hits (default 20)"
+    )
+    commands["search"] = (search, cmd_search)
 
     export = _Parser(
         prog="carecompare export",

@@ -1,0 +1,60 @@
+"""`carecompare search` for a person: each hit's council, statement, section and place, and a
+line of its text with the matched words marked. Document text goes in as `Text` with styled
+spans, never as markup."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from carecompare.parsers.clean import safe_text
+from carecompare.parsers.knowledge import taxonomy
+from carecompare.search import Hit, SearchIndex
+from carecompare.tui.console import plain
+
+MATCH_STYLE = "bold underline"
+"""Marks a matched word; still reads without colour (NO_COLOR)."""
+
+
+def marked(text: str, spans: Sequence[tuple[int, int]], style: str = "") -> Text:
+    """`text` as Text with `spans` styled as matches. Text that is not safe to print as it
+    stands is cleaned first and shown unmarked (its spans no longer line up)."""
+    shown = safe_text(text)
+    result = Text(shown, style=style)
+    if shown == text:
+        for start, end in spans:
+            result.stylize(MATCH_STYLE, start, end)
+    return result
+
+
+def print_hits(index: SearchIndex, hits: Sequence[Hit], query: str) -> None:
+    """The hits, best first, numbered."""
+    console = Console(highlight=False, soft_wrap=False)
+    statements = {s.id: s.title for s in taxonomy().statements}
+    heading = Text("Sections matching ")
+    heading.append(plain(query, "bold"))
+    heading.append(f": {len(hits)} shown, best first", style="dim")
+    console.print(heading)
+    for number, hit in enumerate(hits, start=1):
+        document = index.documents[hit.document]
+        section = hit.target
+        console.print()
+        heading = Text()
+        heading.append(plain(document.name, "bold"))
+        if section.statement:
+            heading.append(" · ").append(plain(statements.get(section.statement, "")))
+        heading.append(" · ").append(marked(section.title or "(untitled)", hit.title_spans))
+        where = plain(f"{Path(document.path).name}:{hit.line}", "dim")
+        where.append(f"  score {hit.score:.2f}", style="dim")
+        body = [heading, where]
+        if hit.snippet:
+            body.append(marked(hit.snippet, hit.snippet_spans))
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(justify="right", style="dim", no_wrap=True)
+        grid.add_column()
+        grid.add_row(str(number), Group(*body))
+        console.print(grid)
