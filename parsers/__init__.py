@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .blocks import segment
 from .clean import clean_lines
-from .detect import detect_kind
+from .detect import kind_of_blocks
 from .figures import MAX_FIGURES, extract_metrics
 from .load import LoadError, expand_paths, read_bytes, source_from_bytes
 from .model import Comparator, Document, Metric, Section
@@ -42,7 +42,7 @@ def _parse_structure(text: str, path: str) -> Document:
     cleaned = clean_lines(text)
     segments = segment(cleaned)
     blocks = segments.blocks
-    kind = detect_kind(text)
+    kind = kind_of_blocks(blocks)
     if kind == "cqc_assessment":
         council = next(
             (c for c in (facts.page_title_council(b.first.text) for b in blocks[:40]) if c), None

@@ -18,7 +18,6 @@ _BULLET = re.compile(r"^(?:[-*+•●▪◦–]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+|�
 _SEPARATOR = re.compile(r"^(?:-{3,}|\*{3,}|_{3,}|(?:\* ){2,}\*|={3,})$")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 _TABLE_ROW_END = re.compile(r"(?:\s(?:[-–*]|[£$]?\d[\d,.]*%?|n/?a)){2,}\s*$", re.I)
-_LOWER_START = re.compile(r"^[a-z(]")
 _BULLET_STARTS = frozenset("-*+•●▪◦–0123456789")
 _FIGURE_ENDS = frozenset("0123456789%-–*aA")
 
@@ -108,17 +107,23 @@ def layout(lines: Sequence[Line | None], width: int) -> str:
     for here, gap, after in zip(lines, lines[1:], lines[2:], strict=False):
         if here is not None and gap is None and after is not None:
             singles += 1
-            singles_carried += _LOWER_START.match(after.text) is not None
+            singles_carried += _carries_on(after.text)
     for here, after in pairwise(lines):
         if here is not None and after is not None and not (here.heading or after.heading):
             directs += 1
-            directs_carried += _LOWER_START.match(after.text) is not None
+            directs_carried += _carries_on(after.text)
     non_blank = sum(1 for line in lines if line is not None)
     if non_blank >= 8 and singles >= 0.5 * non_blank and singles_carried >= 0.2 * singles:
         return "double"
     if directs and directs_carried >= 0.15 * directs and width <= 200:
         return "wrapped"
     return "unwrapped"
+
+
+def _carries_on(text: str) -> bool:
+    """A line that carries on a sentence: it starts in lower case or with a bracket."""
+    first = text[:1]
+    return first.islower() or first == "("
 
 
 def typical_width(lines: Sequence[Line | None]) -> int:
@@ -152,6 +157,8 @@ def segment(cleaned: Sequence[str]) -> Segments:
     lines = [classify(number, text) for number, text in enumerate(cleaned, start=1)]
     width = typical_width(lines)
     mode = layout(lines, width)
+    if mode == "unwrapped":  # web text: every line is a block of its own
+        return Segments([Block((line,)) for line in lines if line is not None], mode, width)
     blocks: list[Block] = []
     current: list[Line] = []
     blanks = 0
@@ -175,8 +182,6 @@ def segment(cleaned: Sequence[str]) -> Segments:
 
 def _breaks(previous: Line, line: Line, blanks: int, mode: str, width: int) -> bool:
     if line.heading or previous.heading:
-        return True
-    if mode == "unwrapped":
         return True
     if mode == "wrapped":
         # A list starts its own block; a wrapped list item carries on in it. An indented line
