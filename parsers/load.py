@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import codecs
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
-MAX_FILE_BYTES = 64 * 1024 * 1024
-"""Larger files are refused: no council report comes near it, and parsing stays bounded."""
+MEGABYTE = 1024 * 1024
+MAX_FILE_BYTES = 64 * MEGABYTE
+"""Larger files are refused (a PDF with images may be large; none of its text needs this)."""
+MAX_TEXT_BYTES = 16 * MEGABYTE
+"""Larger text and web pages are refused: a council report is well under 1 MB of text, and
+16 MB parses in seconds and a few tens of MB of memory."""
+MAX_TEXT_CHARS = 16 * MEGABYTE
+"""Text taken from a PDF or a page is refused beyond this, for the same bound."""
+_TEXT_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm"})
 
 
 class LoadError(Exception):
@@ -77,14 +85,20 @@ def _looks_like_utf16(sample: bytes) -> bool:
 
 
 def _looks_binary(sample: bytes) -> bool:
-    """NUL bytes, or many control bytes, mean this is not text."""
-    if b"\x00" in sample:
+    """Several NUL bytes, or many control bytes, mean this is not text (a stray one is
+    cleaned away)."""
+    nuls = sample.count(0)
+    if nuls > 1 and nuls * 100 > len(sample):
         return True
     controls = len(sample.translate(None, _NOT_CONTROL_BYTES))  # in C: a loop costs ~2 ms
     return controls > max(8, len(sample) // 50)
 
 
-_NOT_CONTROL_BYTES = bytes(b for b in range(256) if not (b < 9 or 13 < b < 32))
+# Control bytes that binary data is full of; BEL, backspace and ESC are left out: text
+# captured from a terminal has them, and cleaning removes them.
+_NOT_CONTROL_BYTES = bytes(
+    b for b in range(256) if not (b < 9 or 13 < b < 32) or b in (0x07, 0x08, 0x1B)
+)
 
 
 def read_plain(path: Path, data: bytes) -> str:
@@ -122,14 +136,29 @@ READER_LIBRARIES = {".pdf": "pypdf", ".html": "selectolax", ".htm": "selectolax"
 def read_bytes(path: str | Path) -> bytes:
     """A file's bytes, or LoadError naming the file and the reason it cannot be read."""
     file = Path(path)
-    if file.suffix.lower() not in READERS:
+    suffix = file.suffix.lower()
+    if suffix not in READERS:
         raise LoadError(path, f"unsupported file type {file.suffix or '(none)'!r}")
     try:
-        size = file.stat().st_size
-        if size > MAX_FILE_BYTES:
-            limit = MAX_FILE_BYTES // (1024 * 1024)
-            raise LoadError(path, f"file is {size // (1024 * 1024)} MB; the limit is {limit} MB")
-        return file.read_bytes()
+        info = file.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise LoadError(path, "is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            # A pipe or a device would block the reading, or never end.
+            raise LoadError(path, "not a regular file (a pipe, socket or device)")
+        limit = MAX_TEXT_BYTES if suffix in _TEXT_SUFFIXES else MAX_FILE_BYTES
+        if info.st_size > limit:
+            raise LoadError(
+                path,
+                f"the file is {_megabytes(info.st_size)}; carecompare reads files of this kind "
+                f"up to {_megabytes(limit)} (a council report is far smaller)",
+            )
+        with file.open("rb") as opened:
+            # Read no more than the limit: the file may have grown since it was measured.
+            data = opened.read(limit + 1)
+        if len(data) > limit:
+            raise LoadError(path, f"the file is larger than {_megabytes(limit)}")
+        return data
     except LoadError:
         raise
     except IsADirectoryError:
@@ -142,6 +171,10 @@ def read_bytes(path: str | Path) -> bytes:
         raise LoadError(path, error.strerror or str(error)) from None
 
 
+def _megabytes(size: int) -> str:
+    return f"{size / MEGABYTE:.0f} MB" if size >= MEGABYTE else f"{size / 1024:.0f} KB"
+
+
 def source_from_bytes(path: str | Path, data: bytes) -> SourceText:
     """A file's bytes as text, by the reader its suffix names; LoadError when it has none."""
     file = Path(path)
@@ -152,6 +185,12 @@ def source_from_bytes(path: str | Path, data: bytes) -> SourceText:
     text, warnings = (read, ()) if isinstance(read, str) else read
     if not text.strip():
         raise LoadError(path, "the file is empty")
+    if len(text) > MAX_TEXT_CHARS:
+        raise LoadError(
+            path,
+            f"it holds {len(text) / MEGABYTE:.0f} million characters of text; carecompare "
+            f"reads up to {MAX_TEXT_CHARS // MEGABYTE} million",
+        )
     return SourceText(str(path), text, "", warnings)
 
 

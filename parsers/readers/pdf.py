@@ -75,6 +75,9 @@ def read_pdf(path: Path, data: bytes) -> ReadText:
 
     Raises LoadError for a file that is not a PDF, is damaged beyond reading, is protected by a
     password, or holds no text (scanned pages are images)."""
+    if b"%PDF-" not in data[:1024]:
+        # Not a PDF at all (a ZIP, a web page saved as .pdf): say what it is, not pypdf's error.
+        raise LoadError(path, f"not a PDF (it starts with {_opening(data)})")
     _quiet_library_logging()
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, PyPdfError
@@ -115,6 +118,26 @@ def read_pdf(path: Path, data: bytes) -> ReadText:
         listed = ", ".join(str(n) for n in unreadable[:10]) + ("…" if len(unreadable) > 10 else "")
         warnings = (f"page(s) {listed} of the PDF could not be read and are missing",)
     return ReadText(text, warnings)
+
+
+_SIGNATURES = (
+    (b"PK\x03\x04", "a ZIP archive, such as a Word or Excel file"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+)
+
+
+def _opening(data: bytes) -> str:
+    """What a file that is not a PDF seems to be, from its first bytes."""
+    for signature, what in _SIGNATURES:
+        if data.startswith(signature):
+            return f"{data[:2].decode('latin-1')!r}: {what}"
+    head = data[:8].decode("ascii", errors="replace")
+    shown = "".join(ch if ch.isprintable() else "?" for ch in head)
+    if data.lstrip()[:1] == b"<":
+        return f"{shown!r}: a web page or XML"
+    return repr(shown) if shown.strip() else "no text"
 
 
 def _decrypt(path: Path, reader: Any) -> None:
