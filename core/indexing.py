@@ -153,7 +153,8 @@ def _build(documents: Sequence[Document]) -> IndexData:
         for initial, held in holding.items()
         if len(held) * 2 >= count
     }
-    average = sum(lengths) / count if count else 1.0
+    # Sections with no words at all (a document of punctuation) still need a length scale.
+    average = (sum(lengths) / count if count else 0.0) or 1.0
     return IndexData(
         sections=tuple(sections),
         terms=vocabulary,

@@ -304,3 +304,12 @@ def test_vocabulary_prefix_and_typo_lookup():
     assert {vocabulary.terms[t] for t, _ in others} == {"backlogs"}
     assert vocabulary.expand("dols", False)[0] == (3, 1.0)
     assert vocabulary.expand("xyz", True) == ()
+
+
+def test_a_document_without_words_can_be_searched():
+    # Found by the property tests: no section held a word, and the index divided by zero.
+    from carecompare.parsers import parse_text
+    from carecompare.search import SearchIndex
+
+    index = SearchIndex.build([parse_text(":", "colon.txt")])
+    assert index.search("safeguarding", 5) == []
