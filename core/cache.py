@@ -44,10 +44,19 @@ KEPT_VERSIONS = 3
 
 @cache
 def parser_version() -> str:
-    """The running parser's version: `source_version` of the `parsers` package, once."""
+    """The running parser's version: `source_version` of the `parsers` package and the
+    user's own knowledge files (CARECOMPARE_KNOWLEDGE), once."""
     import carecompare.parsers as parsers
+    from carecompare.parsers.knowledge import user_knowledge_files
 
-    return source_version(Path(parsers.__file__).parent)
+    version = source_version(Path(parsers.__file__).parent)
+    own = user_knowledge_files()
+    if not own:
+        return version
+    digest = hashlib.blake2b(version.encode(), digest_size=12)
+    for file in own:
+        digest.update(file.name.encode() + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def source_version(package: Path) -> str:

@@ -9,20 +9,45 @@ from .blocks import segment
 from .clean import clean_lines
 from .detect import kind_of_blocks
 from .figures import MAX_FIGURES, extract_metrics
+from .knowledge import KnowledgeError
 from .load import LoadError, expand_paths, read_bytes, source_from_bytes
 from .model import Comparator, Document, Metric, Section
 
 __all__ = [
     "Comparator",
     "Document",
+    "KnowledgeError",
     "LoadError",
     "Metric",
     "Section",
+    "check_knowledge",
     "expand_paths",
     "parse_bytes",
     "parse_file",
     "parse_text",
 ]
+
+
+def check_knowledge() -> None:
+    """Load and check every knowledge file now (the user's own, when CARECOMPARE_KNOWLEDGE
+    names a folder of them): a bad one raises KnowledgeError naming the file and the key."""
+    from .figures.lexicon import lexicon
+    from .knowledge import _source_name, councils, taxonomy
+
+    for load, name in (
+        (taxonomy, "taxonomy.yaml"),
+        (councils, "councils.yaml"),
+        (lexicon, "metrics.yaml"),
+    ):
+        try:
+            load()
+        except KnowledgeError:
+            raise
+        except Exception as error:  # a shape the checks did not foresee
+            kind = type(error).__name__
+            raise KnowledgeError(
+                f"{_source_name(name)}: unexpected content ({kind}: {error})"
+            ) from None
 
 
 def parse_text(text: str, path: str = "<text>") -> Document:

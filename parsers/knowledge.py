@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -96,13 +98,143 @@ class Taxonomy:
         return f"{statement_id}/{slug(title)}"
 
 
+KNOWLEDGE_ENV = "CARECOMPARE_KNOWLEDGE"
+"""A folder of the user's own knowledge files: a `taxonomy.yaml`, `councils.yaml` or
+`metrics.yaml` there replaces the one carecompare ships (same shape, validated the same)."""
+
+
+def user_knowledge_files() -> list[Path]:
+    """The user's own knowledge files in use (CARECOMPARE_KNOWLEDGE), in name order."""
+    folder = os.environ.get(KNOWLEDGE_ENV)
+    if not folder:
+        return []
+    return sorted(p for p in Path(folder).glob("*.yaml") if p.name in KNOWLEDGE_FILES)
+
+
+KNOWLEDGE_FILES = ("councils.yaml", "metrics.yaml", "taxonomy.yaml")
+
+
+def _source_name(name: str) -> str:
+    """How messages name a knowledge file: the user's own file's path, else its name."""
+    own = next((p for p in user_knowledge_files() if p.name == name), None)
+    return str(own) if own is not None else name
+
+
 def _read_yaml(name: str) -> dict[str, Any]:
-    text = resources.files("carecompare.parsers").joinpath("data", name).read_text("utf-8")
-    # The C loader when PyYAML has it: the same safe subset, several times faster.
-    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    """A knowledge file, the user's own when CARECOMPARE_KNOWLEDGE has one, read with the
+    safe loader (no tags that build objects); errors name the file and the key."""
+    own = next((p for p in user_knowledge_files() if p.name == name), None)
+    if own is not None:
+        try:
+            text = own.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise KnowledgeError(f"{own}: cannot be read ({error})") from None
+        name = str(own)
+    else:
+        text = resources.files("carecompare.parsers").joinpath("data", name).read_text("utf-8")
+    try:
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark is not None else ""
+        raise KnowledgeError(f"{name}: not valid YAML{where}") from None
     if not isinstance(data, dict):
         raise KnowledgeError(f"{name}: expected a mapping at the top level")
     return data
+
+
+Shape = Any
+"""What a YAML value must be: a type (or tuple of types), `[shape]` for a list of them, a
+dict of key → shape for a mapping with those keys, or `{type: shape}` for a mapping of any
+keys of that type."""
+
+_TYPE_NAMES = {str: "text", int: "a whole number", bool: "true or false", type(None): "nothing"}
+
+
+def check_shape(value: Any, shape: Shape, where: str, path: str = "") -> None:
+    """Raise KnowledgeError naming the file (`where`) and the key (`path`) where `value` is
+    not of `shape`. A list may be left empty (None); keys the shape does not name are
+    ignored."""
+
+    def fail(wanted: str) -> None:
+        raise KnowledgeError(f"{where}: {path or 'the file'}: expected {wanted}, found "
+                             f"{_describe(value)}")  # fmt: skip
+
+    def inside(key: object) -> str:
+        return f"{path}[{key}]" if isinstance(key, int) else (f"{path}.{key}" if path else str(key))
+
+    if isinstance(shape, list):
+        if value is None:
+            return
+        if not isinstance(value, list):
+            fail("a list")
+        for index, item in enumerate(value):
+            check_shape(item, shape[0], where, inside(index))
+    elif isinstance(shape, dict):
+        if not isinstance(value, dict):
+            fail("a mapping")
+        [(first, inner)] = shape.items() if len(shape) == 1 else [(None, None)]
+        if isinstance(first, type):  # a mapping of any keys of one type
+            for key, item in value.items():
+                check_shape(key, first, where, f"{inside(key)} (the key)")
+                check_shape(item, inner, where, inside(key))
+            return
+        for key, inner in shape.items():
+            if key in value:
+                check_shape(value[key], inner, where, inside(key))
+    else:
+        types = shape if isinstance(shape, tuple) else (shape,)
+        wrong_bool = isinstance(value, bool) and bool not in types
+        if not isinstance(value, types) or wrong_bool:
+            fail(" or ".join(_TYPE_NAMES.get(t, t.__name__) for t in types))
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict | list):
+        return "a mapping" if isinstance(value, dict) else "a list"
+    return repr(value)[:40]
+
+
+TEXTS = [str]
+NAMED = [{"id": str, "title": str, "variants": TEXTS, "phrases": TEXTS, "patterns": TEXTS,
+          "statement": (str, type(None))}]  # fmt: skip
+TAXONOMY_SHAPE: Shape = {
+    "themes": [{"id": str, "number": int, "title": str, "variants": TEXTS}],
+    "statements": [
+        {
+            "id": str,
+            "theme": str,
+            "title": str,
+            "short": str,
+            "variants": TEXTS,
+            "subsections": TEXTS,
+        }
+    ],
+    "statement_parts": NAMED,
+    "document_sections": NAMED,
+    "ascof_domains": NAMED,
+    "ofsted_judgements": NAMED,
+    "theme_heading": str,
+    "statement_title_prefix": str,
+    "statement_title_score": str,
+    "furniture": TEXTS,
+    "page_header": TEXTS,
+    "ratings": TEXTS,
+    "rating_patterns": TEXTS,
+    "overall_score_patterns": TEXTS,
+    "rating_thresholds": [{"min": int, "rating": str}],
+    "score_patterns": TEXTS,
+    "score_words": {int: str},
+    "indicative_markers": TEXTS,
+    "published_patterns": TEXTS,
+    "cqc_title_patterns": TEXTS,
+    "annual_closing_headings": TEXTS,
+    "ofsted_grades": TEXTS,
+    "kinds": {str: {"min_score": int, "markers": {str: int}}},
+}
+COUNCILS_SHAPE: Shape = {
+    "councils": [{"name": str, "aliases": TEXTS, "short": TEXTS, "type": str, "region": str}]
+}
 
 
 def _need(data: dict[str, Any], key: str, where: str) -> Any:
@@ -149,7 +281,8 @@ def _named(items: list[dict[str, Any]], where: str) -> tuple[NamedPhrases, ...]:
 def taxonomy() -> Taxonomy:
     """The taxonomy of themes, statements and headings (parsers/data/taxonomy.yaml)."""
     data = _read_yaml("taxonomy.yaml")
-    where = "taxonomy.yaml"
+    where = _source_name("taxonomy.yaml")
+    check_shape(data, TAXONOMY_SHAPE, where)
     themes = tuple(
         Theme(t["id"], int(t["number"]), t["title"], tuple(t.get("variants") or ()))
         for t in _need(data, "themes", where)
@@ -213,9 +346,11 @@ def taxonomy() -> Taxonomy:
 def councils() -> tuple[Council, ...]:
     """England's councils with adult social care duties (parsers/data/councils.yaml)."""
     data = _read_yaml("councils.yaml")
+    where = _source_name("councils.yaml")
+    check_shape(data, COUNCILS_SHAPE, where)
     found = []
-    for index, item in enumerate(_need(data, "councils", "councils.yaml")):
-        place = f"councils.yaml: councils[{index}]"
+    for index, item in enumerate(_need(data, "councils", where)):
+        place = f"{where}: councils[{index}]"
         found.append(
             Council(
                 name=str(_need(item, "name", place)),

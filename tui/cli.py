@@ -384,7 +384,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = _command_parsers()
     for parser, _ in commands.values():
         _add_cache_option(parser)
+    from carecompare.parsers.knowledge import KNOWLEDGE_ENV, KnowledgeError
+
     try:
+        if os.environ.get(KNOWLEDGE_ENV):
+            from carecompare.parsers import check_knowledge
+
+            check_knowledge()  # the user's own knowledge files: say what is wrong first
         if argv and argv[0] in commands:
             parser, command = commands[argv[0]]
             return _run(command, parser.parse_args(argv[1:]))
@@ -393,6 +399,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(cmd_reader, reader.parse_args(argv))
     except UsageError as error:
         _warn(str(error))
+        return EXIT_USAGE
+    except KnowledgeError as error:
+        _warn(f"knowledge file {error}")
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
