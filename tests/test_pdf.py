@@ -117,8 +117,8 @@ def test_a_pdf_only_restricted_by_its_owner_opens(method):
     ("data", "reason"),
     [
         (b"%PDF-1.7\n1 0 obj <</Type /Catalog>> broken beyond repair", "not a readable PDF"),
-        (b"<html><body>saved with the wrong name</body></html>", "not a readable PDF"),
-        (b"", "not a readable PDF"),
+        (b"<html><body>saved with the wrong name</body></html>", "not a PDF (it starts with"),
+        (b"", "the file is empty"),
     ],
     ids=["damaged", "not-a-pdf", "empty-file"],
 )

@@ -75,6 +75,8 @@ def read_pdf(path: Path, data: bytes) -> ReadText:
 
     Raises LoadError for a file that is not a PDF, is damaged beyond reading, is protected by a
     password, or holds no text (scanned pages are images)."""
+    if not data.strip():
+        raise LoadError(path, "the file is empty")
     if b"%PDF-" not in data[:1024]:
         # Not a PDF at all (a ZIP, a web page saved as .pdf): say what it is, not pypdf's error.
         raise LoadError(path, f"not a PDF (it starts with {_opening(data)})")
