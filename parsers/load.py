@@ -91,7 +91,7 @@ def _looks_binary(sample: bytes) -> bool:
     if nuls > 1 and nuls * 100 > len(sample):
         return True
     controls = len(sample.translate(None, _NOT_CONTROL_BYTES))  # in C: a loop costs ~2 ms
-    return controls > max(8, len(sample) // 50)
+    return controls >= 3 and controls * 50 > len(sample)
 
 
 # Control bytes that binary data is full of; BEL, backspace and ESC are left out: text
