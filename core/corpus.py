@@ -9,7 +9,8 @@ from __future__ import annotations
 import os
 import sys
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -184,12 +185,17 @@ def _parse_in_workers(
     version = parse_cache.version if parse_cache is not None else None
     pending = set(misses)
     context = multiprocessing.get_context(_start_method())
-    executor = ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=_quiet_worker)
+    # Helper processes start as the pool is made (its queue's lock) and on the first submit.
+    with _stderr_with_a_descriptor():
+        executor = ProcessPoolExecutor(
+            max_workers=count, mp_context=context, initializer=_quiet_worker
+        )
     finished_normally = False
     try:
-        futures = {
-            executor.submit(_parse_job, files[index], root, version): index for index in misses
-        }
+        with _stderr_with_a_descriptor():
+            futures = {
+                executor.submit(_parse_job, files[index], root, version): index for index in misses
+            }
         for future in as_completed(futures):
             index = futures[future]
             result = future.result()
@@ -229,6 +235,28 @@ def _quiet_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     warnings.simplefilter("ignore")
     sys.stdout = sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - for the process's life
+
+
+@contextmanager
+def _stderr_with_a_descriptor() -> Iterator[None]:
+    """multiprocessing hands sys.stderr's file descriptor to the helper process it starts (its
+    resource tracker). Under the reader, sys.stderr is Textual's capture, with no descriptor:
+    starting workers then fails ("bad value(s) in fds_to_keep"). For that moment, stderr is
+    the null device (what the helper would print is of no use on the reader's screen)."""
+    current = sys.stderr
+    try:
+        usable = current is not None and current.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    if usable:
+        yield
+        return
+    with open(os.devnull, "w") as null:
+        sys.stderr = null
+        try:
+            yield
+        finally:
+            sys.stderr = current
 
 
 def _start_method() -> str:

@@ -129,3 +129,41 @@ def test_every_command_takes_no_cache(command, capsys):
     with pytest.raises(SystemExit):
         main([command, "--help"] if command else ["--help"])
     assert "--no-cache" in capsys.readouterr().out
+
+
+def test_parallel_parsing_starts_from_a_thread_whose_stderr_has_no_descriptor(
+    tmp_path, monkeypatch
+):
+    # The reader loads in a worker thread while Textual holds sys.stderr, which has no file
+    # descriptor; multiprocessing's helper process used to fail to start ("fds_to_keep").
+    import io
+    import sys
+    import threading
+
+    from carecompare.corpus import load_corpus
+    from carecompare.samples import sample_paths
+
+    samples = [Path(p) for p in sample_paths()]
+    for index in range(14):
+        source = samples[index % len(samples)]
+        (tmp_path / f"{index:02d}-{source.name}").write_bytes(source.read_bytes())
+
+    class NoDescriptor(io.StringIO):
+        def fileno(self) -> int:
+            return -1  # as Textual's capture of sys.stderr answers
+
+    monkeypatch.setattr(sys, "stderr", NoDescriptor())
+    result: dict[str, object] = {}
+
+    def load() -> None:
+        try:
+            result["corpus"] = load_corpus([str(tmp_path)], use_cache=False, workers=2)
+        except Exception as error:  # the thread must report, not die silently
+            result["error"] = error
+
+    thread = threading.Thread(target=load)
+    thread.start()
+    thread.join(120)
+    assert "error" not in result, result.get("error")
+    corpus = result["corpus"]
+    assert len(corpus.documents) == 14 and not corpus.failures
