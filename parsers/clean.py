@@ -42,6 +42,8 @@ def _replace_special(found: re.Match[str]) -> str:
 
 # Markdown and inline HTML that carry no words: emphasis markers, link targets, simple tags.
 # `__` at a word's edge is emphasis; inside a word ("file__name") it is text.
+# Stars inside a word ("0**0", "foo**bar**") part words: keep them apart.
+_INTRAWORD_STARS = re.compile(r"(?<=\w)\*\*(?=\w)")
 _UNDERSCORE_EMPHASIS = re.compile(r"(?<!\w)__(?=\S)|(?<=\S)__(?!\w)")
 # Link text holds no brackets, so a run of '[' fails at once instead of backtracking.
 _LINK = re.compile(r"!?\[([^\[\]\n]{0,300})\]\(([^()\s]{0,500})\)")
@@ -77,7 +79,7 @@ def clean_line(line: str) -> str:
     indent = " " if line[:1] == " " and line.strip() else ""
     # Emphasis markers carry no words: drop them (linear, whatever the line holds).
     if "**" in line:
-        line = line.replace("**", "")
+        line = _INTRAWORD_STARS.sub(" ", line).replace("**", "")
     if "__" in line:
         line = _UNDERSCORE_EMPHASIS.sub("", line)
     if "](" in line:
