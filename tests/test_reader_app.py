@@ -321,9 +321,17 @@ def test_help_lists_every_key_of_the_screen_and_the_app():
 
 
 def test_every_binding_has_an_id_a_label_and_a_tooltip():
-    from carecompare.tui.keys import DIALOG_KEYS, METRICS_KEYS, SCORECARD_KEYS
+    from carecompare.tui.keys import (
+        DIALOG_KEYS,
+        EXPORT_KEYS,
+        METRICS_KEYS,
+        REPLACE_KEYS,
+        SCORECARD_KEYS,
+        SEARCH_KEYS,
+    )
 
     bindings = [*APP_KEYS, *COMPARISON_KEYS, *SCORECARD_KEYS, *METRICS_KEYS, *DIALOG_KEYS]
+    bindings += [*SEARCH_KEYS, *EXPORT_KEYS, *REPLACE_KEYS]
     bindings += PaneView.BINDINGS + Grid.BINDINGS
     for binding in bindings:
         assert binding.id and binding.description and binding.tooltip, binding

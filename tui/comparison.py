@@ -2,7 +2,8 @@
 documents. Also where the reader waits while the documents load.
 
 Other features land here through two methods: `go_to_section` (search: show a document's
-section and highlight words in it) and `selection` (export: what is on screen).
+section and highlight words in it, with `show_search_bar` saying which hit it is) and
+`selection` (export: what is on screen).
 """
 
 from __future__ import annotations
@@ -57,6 +58,9 @@ class ComparisonScreen(Screen[None]):
                 pane = PaneView(id="panes")
                 yield PaneHeader(pane, id="pane-header")
                 yield pane
+                bar = Static(id="search-bar", markup=False)
+                bar.display = False
+                yield bar
         with Vertical(id="loading"):
             yield Static(self._loading_text(self._loading), id="loading-message", markup=False)
             yield ProgressBar(id="loading-progress", show_eta=False)
@@ -152,6 +156,15 @@ class ComparisonScreen(Screen[None]):
         self.panes.go_to_section(document, row, words)
         return True
 
+    def show_search_bar(self, text: Text) -> None:
+        """Show a line under the panes about the search hit on screen."""
+        bar = self.query_one("#search-bar", Static)
+        bar.update(text)
+        bar.display = True
+
+    def hide_search_bar(self) -> None:
+        self.query_one("#search-bar", Static).display = False
+
     def go_to_figure(self, document: int, metric: int) -> bool:
         """Show a compared document's figure (by index into its metrics) as the current one."""
         pane = self.panes
@@ -216,6 +229,10 @@ class ComparisonScreen(Screen[None]):
     def action_clear(self) -> None:
         if self.comparison is not None:
             self.panes.clear_marks()
+        self.hide_search_bar()
+
+    def action_hit(self, direction: int) -> None:
+        self.app.step_hit(direction)  # type: ignore[attr-defined]
 
     # -- messages ----------------------------------------------------------------------------
 

@@ -9,7 +9,6 @@ documents are.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -37,8 +36,8 @@ from carecompare.tui.pane_layout import (
     build_layout,
     columns_per_page,
     header_lines,
-    mark_words,
-    words_pattern,
+    highlight_terms,
+    mark_terms,
 )
 from carecompare.tui.roles import RoleStyles
 
@@ -124,7 +123,8 @@ class PaneView(ScrollView, can_focus=True, inherit_bindings=False):
         self._cells: CellCache = {}
         self._strips: LRUCache[int, Strip] = LRUCache(1024)
         self._styles = RoleStyles(self)
-        self._highlight: tuple[int, int, re.Pattern[str]] | None = None
+        self._highlight: tuple[int, int, frozenset[str]] | None = None
+        """(row, document, normal forms of the words) of the search highlights."""
         self._top_row: int | None = None
         self._after_layout: list[Callable[[], object]] = []
 
@@ -278,7 +278,7 @@ class PaneView(ScrollView, can_focus=True, inherit_bindings=False):
                     if key == current.key and start <= line_index < end:
                         cell_base += styles["current"]
             if self._highlight is not None and self._highlight[:2] == (block.row, document):
-                line = mark_words(line, self._highlight[2])
+                line = mark_terms(line, self._highlight[2])
             strips.append(_line_strip(line, layout.widths[slot], cell_base, styles))
         return Strip.join(strips).adjust_cell_length(width, base)
 
@@ -367,13 +367,41 @@ class PaneView(ScrollView, can_focus=True, inherit_bindings=False):
         self._redraw()
 
     def go_to_section(self, document: int, row: int, words: Sequence[str] = ()) -> None:
-        """Focus a document's column, scroll its section's row to the top, and highlight
-        `words` in that section (none: clear highlights)."""
-        pattern = words_pattern(words)
-        self._highlight = (row, document, pattern) if pattern is not None else None
+        """Focus a document's column, show its section's row, and highlight `words` (whole
+        words, as search matches them) in that section (none: clear highlights). The row
+        goes to the top, or, when the first highlighted word would be below the screen,
+        that line goes a third of the way down."""
+        wanted = highlight_terms(words)
+        self._highlight = (row, document, wanted) if wanted else None
         self.focused_document = document
-        self.scroll_to_row(row)
+        self._when_laid_out(lambda: self._show_section(document, row))
         self._redraw()
+
+    def _show_section(self, document: int, row: int) -> None:
+        layout = self.layout_
+        top = layout.top_of(row) if layout else None
+        if layout is None or top is None:
+            return
+        target = top
+        first = self._first_marked_line(document, row)
+        view = self.scrollable_content_region.height
+        if first is not None and 1 + first >= view - 1:  # 1: the row's title band
+            target = top + 1 + first - max(2, view // 3)
+        self.scroll_to(y=target, animate=False)
+
+    def _first_marked_line(self, document: int, row: int) -> int | None:
+        """The first line of a cell that holds a highlighted word (None: no such line)."""
+        layout = self.layout_
+        if layout is None or self._highlight is None or document not in layout.columns:
+            return None
+        wanted = self._highlight[2]
+        slot = layout.columns.index(document)
+        for block in layout.blocks:
+            if block.row == row:
+                for index, line in enumerate(block.cells[slot].lines):
+                    if mark_terms(line, wanted) is not line:
+                        return index
+        return None
 
     def clear_marks(self) -> bool:
         """Forget the current figure and search highlights; True if there were any."""

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from rich.console import Console, Group
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -20,14 +21,19 @@ MATCH_STYLE = "bold underline"
 """Marks a matched word; still reads without colour (NO_COLOR)."""
 
 
-def marked(text: str, spans: Sequence[tuple[int, int]], style: str = "") -> Text:
+def marked(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    style: str | Style = "",
+    match_style: str | Style = MATCH_STYLE,
+) -> Text:
     """`text` as Text with `spans` styled as matches. Text that is not safe to print as it
     stands is cleaned first and shown unmarked (its spans no longer line up)."""
     shown = safe_text(text)
     result = Text(shown, style=style)
     if shown == text:
         for start, end in spans:
-            result.stylize(MATCH_STYLE, start, end)
+            result.stylize(match_style, start, end)
     return result
 
 
