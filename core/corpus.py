@@ -183,7 +183,10 @@ def _parse_in_workers(
     root = str(parse_cache.root) if parse_cache is not None else None
     version = parse_cache.version if parse_cache is not None else None
     pending = set(misses)
-    context = multiprocessing.get_context(_start_method())
+    method = _start_method()
+    if method != "fork":
+        _start_resource_tracker()
+    context = multiprocessing.get_context(method)
     executor = ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=_quiet_worker)
     finished_normally = False
     try:
@@ -199,7 +202,7 @@ def _parse_in_workers(
             pending.discard(index)
             finished(index, document)
         finished_normally = True
-    except (BrokenProcessPool, OSError):
+    except (BrokenProcessPool, OSError, ValueError):
         pass  # a worker died (out of memory?) or none could start: parse the rest here
     finally:
         if not finished_normally:
@@ -229,6 +232,29 @@ def _quiet_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     warnings.simplefilter("ignore")
     sys.stdout = sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - for the process's life
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker (which a fork server or spawned workers
+    need) with a real standard error. It hands its process `sys.stderr`'s descriptor, and
+    inside the reader `sys.stderr` is Textual's capture, whose descriptor is -1: the start
+    fails ("bad value(s) in fds_to_keep") and no worker could run. Started once per process;
+    the swap lasts only while it starts."""
+    from multiprocessing import resource_tracker
+
+    real = sys.__stderr__
+    try:
+        if sys.stderr.fileno() >= 0 or real is None or real.fileno() < 0:
+            return
+    except (AttributeError, OSError, ValueError):
+        return  # no descriptor raises, which the tracker handles itself
+    captured, sys.stderr = sys.stderr, real
+    try:
+        resource_tracker.ensure_running()
+    except (OSError, ValueError):
+        pass  # the pool then fails to start and the files are parsed in this process
+    finally:
+        sys.stderr = captured
 
 
 def _start_method() -> str:
