@@ -15,7 +15,14 @@ from textual.pilot import Pilot
 from carecompare.search import SearchIndex
 from carecompare.tui.app import ReaderApp
 from carecompare.tui.comparison import ComparisonScreen
-from carecompare.tui.search_screen import LIMIT, SearchResults, SearchScreen
+from carecompare.tui.search_screen import (
+    HIT_HEIGHT,
+    LIMIT,
+    HitRow,
+    SearchResults,
+    SearchScreen,
+    row_lines,
+)
 
 
 def run(scenario, documents=None, size=(120, 40)) -> ReaderApp:
@@ -51,13 +58,13 @@ async def search_for(pilot: Pilot, query: str) -> SearchScreen:
     return screen
 
 
-def matched_words(text) -> list[str]:
-    """The words of a Rich Text styled as matches (bold on a background: the match role)."""
-    return [
-        text.plain[span.start : span.end]
-        for span in text.spans
-        if getattr(span.style, "bgcolor", None) is not None and span.style.bold
-    ]
+def matched_words(line) -> list[str]:
+    """The words of a line of spans in the match role."""
+    return [text for text, role in line if role == "match"]
+
+
+def plain(line) -> str:
+    return "".join(text for text, _role in line)
 
 
 def marked_on_screen(view) -> list[str]:
@@ -86,12 +93,25 @@ def test_slash_opens_search_and_hits_update_as_you_type():
         status = str(screen.query_one("#search-status").render())
         assert f"{len(results.hits)} sections, best first" in status
         # Each hit shows council, statement, section title and a snippet, words marked.
-        prompt = screen.hit_list.get_option_at_index(0).prompt
-        heading, snippet = prompt.plain.split("\n")
+        row = screen.hit_list.rows[0]
         document = pilot.app.corpus.documents[best.document]
-        assert heading.startswith(f"{document.council} · 7 Safeguarding · Making safeguarding")
-        assert snippet == "Making safeguarding personal was embedded."
-        assert matched_words(prompt) == ["safeguarding", "personal", "safeguarding", "personal"]
+        assert plain(row.heading).startswith(
+            f"{document.council} · 7 Safeguarding · Making safeguarding personal  "
+        )
+        assert plain(row.snippet) == "Making safeguarding personal was embedded."
+        assert matched_words(row.heading) == ["safeguarding", "personal"]
+        assert matched_words(row.snippet) == ["safeguarding", "personal"]
+        # As drawn: the first hit highlighted (▌), in the match role's colours.
+        hit_list = screen.hit_list
+        lines = [hit_list.render_line(y).text for y in range(4)]
+        assert lines[0].startswith("▌ " + plain(row.heading)[:40])
+        assert lines[1].startswith("▌ Making safeguarding personal was embedded.")
+        assert lines[2].strip() in ("", "▌") and lines[3].strip() == ""
+        match = hit_list._styles["match"]
+        drawn = [
+            s.text for s in hit_list.render_line(1)._segments if s.style.bgcolor == match.bgcolor
+        ]
+        assert drawn == ["safeguarding", "personal"]
 
     run(scenario)
 
@@ -120,6 +140,10 @@ def test_arrows_choose_a_hit_and_escape_closes_keeping_the_hits():
         hits = screen.results.hits
         assert len(hits) >= 3 and screen.hit_list.highlighted == 0
         await pilot.press("down", "down", "up")
+        assert screen.hit_list.highlighted == 1
+        await pilot.press("pagedown")
+        assert screen.hit_list.highlighted == len(hits) - 1  # all fit on one page
+        await pilot.press("pageup", "down")
         assert screen.hit_list.highlighted == 1
         await pilot.press("enter")
         assert app.search_results.position == 1
@@ -279,10 +303,12 @@ def test_document_text_that_looks_like_markup_is_listed_literally():
 
     async def scenario(pilot: Pilot) -> None:
         screen = await search_for(pilot, "backlog")
-        prompt = screen.hit_list.get_option_at_index(0).prompt
-        assert prompt.plain.startswith("[red]Alpha[/red] Council · ")
-        assert "[bold]backlog[/bold] [@click=app.quit]here[/]" in prompt.plain
-        assert "\x1b" not in prompt.plain
+        row = screen.hit_list.rows[0]
+        assert plain(row.heading).startswith("[red]Alpha[/red] Council · ")
+        assert "[bold]backlog[/bold] [@click=app.quit]here[/]" in plain(row.snippet)
+        drawn = "\n".join(screen.hit_list.render_line(y).text for y in range(8))
+        assert "[red]Alpha[/red] Council" in drawn and "[@click=app.quit]here[/]" in drawn
+        assert "\x1b" not in drawn
         await pilot.press("enter")
         assert pilot.app.is_running
         lines = "\n".join(screen_lines(pane(pilot)))
@@ -323,3 +349,26 @@ def test_the_palette_goes_to_a_council_or_a_statement_by_name():
         await until(pilot, lambda: isinstance(app.screen, SearchScreen))
 
     run(scenario, documents=documents)
+
+
+def test_clicking_a_hit_goes_there():
+    async def scenario(pilot: Pilot) -> None:
+        screen = await search_for(pilot, "safe")
+        second = screen.results.hits[1]
+        await pilot.click(screen.hit_list, offset=(4, HIT_HEIGHT))  # the second hit's heading
+        await until(pilot, lambda: isinstance(pilot.app.screen, ComparisonScreen))
+        assert pilot.app.search_results.current is second
+
+    run(scenario)
+
+
+def test_a_long_snippet_keeps_to_its_lines_and_a_long_heading_is_cut():
+    heading = (("A council with a very long name", "council"), (" · Safeguarding", "heading"))
+    snippet = (*((f"word{n} ", "text") for n in range(60)), ("match", "match"))
+    lines = row_lines(HitRow(heading, snippet), 30)
+    assert len(lines) == HIT_HEIGHT - 1
+    assert plain(lines[0]) == "A council with a very long na…"
+    assert all(sum(len(text) for text, _ in line) <= 30 for line in lines)
+    assert plain(lines[-1]).endswith("…")
+    short = row_lines(HitRow(heading, (("Brief.", "text"),)), 80)
+    assert [plain(line) for line in short[1:]] == ["Brief.", *[""] * (HIT_HEIGHT - 3)]

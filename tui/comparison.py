@@ -83,6 +83,8 @@ class ComparisonScreen(Screen[None]):
     def _set_state(self, state: str) -> None:
         """Show the loading view, a message, or the panes (`ready`). Only those widgets
         change: a class on the screen would restyle every widget on it."""
+        if state == self.state and state != "loading":
+            return  # the same view (and keys): refreshing the bindings rebuilds the Footer
         self.state = state
         views = {"loading": "#loading", "message": "#message", "ready": "#body"}
         for name, selector in views.items():
@@ -112,10 +114,11 @@ class ComparisonScreen(Screen[None]):
         self._set_state("message")
         self.query_one("#message", Static).update(Text(message))
 
-    def show_documents(self, documents: Sequence[Document]) -> None:
-        """Compare these documents, one column each, in this order."""
+    def show_documents(self, documents: Sequence[Document], focused: int = 0) -> None:
+        """Compare these documents, one column each, in this order, the `focused`-th
+        column focused."""
         self.comparison = align(documents)
-        self.panes.show(self.comparison, align_metrics(documents))
+        self.panes.show(self.comparison, align_metrics(documents), focused)
         self.outline.show(outline(self.comparison))
         self._set_state("ready")
         self.panes.focus()

@@ -130,8 +130,11 @@ class PaneView(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- what is shown -------------------------------------------------------------------
 
-    def show(self, comparison: Comparison, metric_rows: Sequence[MetricRow] = ()) -> None:
-        """Show a comparison from its top, the first column focused."""
+    def show(
+        self, comparison: Comparison, metric_rows: Sequence[MetricRow] = (), focused: int = 0
+    ) -> None:
+        """Show a comparison from its top, column `focused` focused (and its page laid out:
+        laying out one page and then another costs twice)."""
         self.comparison = comparison
         self.figures = place_figures(comparison, metric_rows)
         self.gap_figures = figures_with_gaps(self.figures)
@@ -141,7 +144,7 @@ class PaneView(ScrollView, can_focus=True, inherit_bindings=False):
         self._cells = {}
         self._top_row = None
         self._after_layout = []
-        self.set_reactive(PaneView.focused_document, 0)
+        self.set_reactive(PaneView.focused_document, focused)
         self._relayout(keep_place=False)
         self.scroll_to(y=0, animate=False)
 
