@@ -323,11 +323,13 @@ def test_the_palette_goes_to_a_council_or_a_statement_by_name():
     async def scenario(pilot: Pilot) -> None:
         app = pilot.app
         view = pane(pilot)
+        await pilot.press("7")  # Safeguarding in view: it stays in view as Delta is added
         await pilot.press("ctrl+p", *"delta council")
         await pilot.pause(0.3)
         await pilot.press("enter")
         await until(pilot, lambda: app.chosen == (0, 1, 2, 3))
         assert view.focused_document == 3
+        assert view.comparison.rows[view.top_row].key == "safeguarding"
         await pilot.press("ctrl+p", *"gamma")
         await pilot.pause(0.3)
         await pilot.press("enter")
@@ -372,3 +374,33 @@ def test_a_long_snippet_keeps_to_its_lines_and_a_long_heading_is_cut():
     assert plain(lines[-1]).endswith("…")
     short = row_lines(HitRow(heading, (("Brief.", "text"),)), 80)
     assert [plain(line) for line in short[1:]] == ["Brief.", *[""] * (HIT_HEIGHT - 3)]
+
+
+def test_enter_lands_on_the_section_when_nothing_was_compared_yet():
+    documents = [
+        replace(
+            council(f"Council {n}", {"safeguarding": 2}, personal=f"Place {n} kept a log."),
+            path=f"/r/{n}.md",
+        )
+        for n in range(7)
+    ]
+    documents[5] = replace(
+        documents[5],
+        sections=tuple(
+            replace(s, text=s.text + " A backlog of reviews.") if s.key.startswith("safeg") else s
+            for s in documents[5].sections
+        ),
+    )
+
+    async def scenario(pilot: Pilot) -> None:
+        app = pilot.app
+        assert app.chosen == ()  # seven: the reader opened on the scorecard
+        screen = await search_for(pilot, "backlog")
+        await pilot.press("enter")
+        await pilot.pause()
+        view = pane(pilot)
+        assert app.chosen == (5,) and view.top_row is not None
+        assert view.comparison.rows[view.top_row].statement == "safeguarding"
+        assert marked_on_screen(view) == ["backlog"]
+
+    run(scenario, documents=documents)

@@ -291,6 +291,12 @@ class PaneView(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- moving --------------------------------------------------------------------------
 
+    def _jump(self, y: int) -> None:
+        """Scroll to line `y` now. Forced: right after a new comparison is laid out (or the
+        panes are first shown) Textual has not yet worked out that they scroll, and an
+        ordinary scroll_to is silently refused."""
+        self.scroll_to(y=y, animate=False, force=True)
+
     def scroll_to_row(self, row: int) -> bool:
         """Put a comparison row at the top of the view; False if there is no such row."""
         if self.comparison is None or not 0 <= row < len(self.comparison.rows):
@@ -299,7 +305,7 @@ class PaneView(ScrollView, can_focus=True, inherit_bindings=False):
         def move() -> None:
             top = self.layout_.top_of(row) if self.layout_ else None
             if top is not None:
-                self.scroll_to(y=top, animate=False)
+                self._jump(top)
 
         return self._when_laid_out(move)
 
@@ -366,7 +372,7 @@ class PaneView(ScrollView, can_focus=True, inherit_bindings=False):
             view = self.scrollable_content_region.height
             target = max(top, start - max(2, view // 3))
             if not target <= round(self.scroll_y) <= start or end > round(self.scroll_y) + view:
-                self.scroll_to(y=target, animate=False)
+                self._jump(target)
         self._redraw()
 
     def go_to_section(self, document: int, row: int, words: Sequence[str] = ()) -> None:
@@ -390,7 +396,7 @@ class PaneView(ScrollView, can_focus=True, inherit_bindings=False):
         view = self.scrollable_content_region.height
         if first is not None and 1 + first >= view - 1:  # 1: the row's title band
             target = top + 1 + first - max(2, view // 3)
-        self.scroll_to(y=target, animate=False)
+        self._jump(target)
 
     def _first_marked_line(self, document: int, row: int) -> int | None:
         """The first line of a cell that holds a highlighted word (None: no such line)."""

@@ -422,8 +422,10 @@ class SearchScreen(Screen[SearchResults | None]):
             text.append("”.")
         else:
             count = len(results.hits)
-            first = f" (the first {LIMIT})" if count == LIMIT else ""
-            text.append(f"{count} section{'s' if count != 1 else ''}{first}, best first")
+            if count == LIMIT:  # there may be more: the query wants another word
+                text.append(f"The first {LIMIT} sections, best first")
+            else:
+                text.append(f"{count} section{'s' if count != 1 else ''}, best first")
             text.append("  ·  ↑ ↓ choose · Enter goes there · Esc closes", style="dim")
         status.update(text, layout=False)  # one line whatever it says: no new layout
 
