@@ -395,7 +395,7 @@ def test_enter_lands_on_the_section_when_nothing_was_compared_yet():
     async def scenario(pilot: Pilot) -> None:
         app = pilot.app
         assert app.chosen == ()  # seven: the reader opened on the scorecard
-        screen = await search_for(pilot, "backlog")
+        await search_for(pilot, "backlog")
         await pilot.press("enter")
         await pilot.pause()
         view = pane(pilot)
