@@ -150,6 +150,8 @@ class ExportScreen(Screen[Path | None]):
 
     def on_mount(self) -> None:
         self._update_scope()
+        # The suggested name selected: typing replaces it, an arrow key keeps it to edit.
+        self.query_one("#export-name", Input).select_all()
 
     @on(Checkbox.Changed)
     def _option_changed(self) -> None:
