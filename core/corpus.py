@@ -205,7 +205,7 @@ def _parse_in_workers(
             pending.discard(index)
             finished(index, document)
         finished_normally = True
-    except (BrokenProcessPool, OSError):
+    except (BrokenProcessPool, OSError, ValueError):
         pass  # a worker died (out of memory?) or none could start: parse the rest here
     finally:
         if not finished_normally:

@@ -19,8 +19,8 @@ from carecompare.tui.pane_layout import (
     build_layout,
     column_widths,
     columns_per_page,
-    mark_words,
-    words_pattern,
+    highlight_terms,
+    mark_terms,
     wrap,
     wrap_spans,
 )
@@ -59,13 +59,28 @@ def test_wrap_spans_breaks_between_words_and_merges_roles():
 
 def test_marking_words_for_search():
     line = (("Making safeguarding personal", "text"),)
-    pattern = words_pattern(["SAFEGUARDING", " "])
-    assert mark_words(line, pattern) == (
+    wanted = highlight_terms(["SAFEGUARDING", " "])
+    assert mark_terms(line, wanted) == (
         ("Making ", "text"),
         ("safeguarding", "match"),
         (" personal", "text"),
     )
-    assert words_pattern(["", " "]) is None
+    assert highlight_terms(["", " "]) == frozenset()
+    assert mark_terms(line, frozenset()) is line
+
+
+def test_marking_whole_words_across_spans_and_in_their_forms():
+    line = (("Carers’ well-", "text"), ("being", "note"), (" was careful.", "text"))
+    wanted = highlight_terms(["carers", "well-being", "care"])
+    assert mark_terms(line, wanted) == (
+        ("Carers", "match"),
+        ("’ ", "text"),
+        ("well-", "match"),
+        ("being", "match"),
+        (" was careful.", "text"),  # "care" is a word, not a part of one
+    )
+    unmarked = (("Nothing here", "text"),)
+    assert mark_terms(unmarked, wanted) is unmarked
 
 
 def test_columns_share_the_width_and_page_when_narrow():

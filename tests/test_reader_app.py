@@ -91,6 +91,27 @@ def test_first_frame_comes_before_the_documents_and_slow_loading_shows_progress(
     asyncio.run(main())
 
 
+def test_many_new_files_are_parsed_in_worker_processes_from_inside_the_app(tmp_path):
+    """Enough files that the cache lacks start parse workers from the loading thread, while
+    Textual holds sys.stderr (a capture with no descriptor, which once stopped the load)."""
+    from carecompare.corpus import PARALLEL_MIN_FILES
+
+    count = PARALLEL_MIN_FILES + 2
+    for n in range(count):
+        (tmp_path / f"council-{n}.md").write_text(
+            f"# Council {n} report\n\n## Safeguarding\n\nPeople in place {n} felt safe.\n",
+            encoding="utf-8",
+        )
+    app = ReaderApp([str(tmp_path)])
+
+    async def main() -> None:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, lambda: app.corpus is not None, seconds=60)
+
+    asyncio.run(main())
+    assert not app.corpus.failures and len(app.corpus.documents) == count
+
+
 def test_files_that_could_not_be_read_are_listed_with_the_reason():
     failure = LoadError("/reports/broken.pdf", "not a PDF (it starts with 'PK')")
 
@@ -321,9 +342,17 @@ def test_help_lists_every_key_of_the_screen_and_the_app():
 
 
 def test_every_binding_has_an_id_a_label_and_a_tooltip():
-    from carecompare.tui.keys import DIALOG_KEYS, METRICS_KEYS, SCORECARD_KEYS
+    from carecompare.tui.keys import (
+        DIALOG_KEYS,
+        EXPORT_KEYS,
+        METRICS_KEYS,
+        REPLACE_KEYS,
+        SCORECARD_KEYS,
+        SEARCH_KEYS,
+    )
 
     bindings = [*APP_KEYS, *COMPARISON_KEYS, *SCORECARD_KEYS, *METRICS_KEYS, *DIALOG_KEYS]
+    bindings += [*SEARCH_KEYS, *EXPORT_KEYS, *REPLACE_KEYS]
     bindings += PaneView.BINDINGS + Grid.BINDINGS
     for binding in bindings:
         assert binding.id and binding.description and binding.tooltip, binding

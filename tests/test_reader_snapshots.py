@@ -4,6 +4,8 @@ so the pictures do not change when the parsers learn more about the samples."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from reader_fixtures import loader_of, three_councils
 from test_reader_app import until
 from textual.pilot import Pilot
@@ -61,3 +63,23 @@ def test_files_screen(snap_compare):
         pilot.app.clear_notifications()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=quiet, press=["f"])
+
+
+def test_search_screen(snap_compare):
+    """A query typed, its hits with council, statement, title and snippet, words marked."""
+
+    async def typed(pilot: Pilot) -> None:
+        await until(pilot, lambda: pilot.app.search_index is not None)
+        await pilot.press("slash", *"safeguarding pers")
+        screen = pilot.app.screen
+        await until(pilot, lambda: screen.results and screen.results.query == "safeguarding pers")
+        await pilot.pause()
+
+    assert snap_compare(reader(), terminal_size=SIZE, run_before=typed)
+
+
+def test_export_dialog(snap_compare):
+    """The export dialog at Safeguarding: what is compared, the choices, the default name."""
+    app = reader()
+    app.export_folder = Path("/reports")
+    assert snap_compare(app, terminal_size=SIZE, run_before=loaded, press=["7", "e"])

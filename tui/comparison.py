@@ -2,7 +2,8 @@
 documents. Also where the reader waits while the documents load.
 
 Other features land here through two methods: `go_to_section` (search: show a document's
-section and highlight words in it) and `selection` (export: what is on screen).
+section and highlight words in it, with `show_search_bar` saying which hit it is) and
+`selection` (export: what is on screen).
 """
 
 from __future__ import annotations
@@ -57,6 +58,9 @@ class ComparisonScreen(Screen[None]):
                 pane = PaneView(id="panes")
                 yield PaneHeader(pane, id="pane-header")
                 yield pane
+                bar = Static(id="search-bar", markup=False)
+                bar.display = False
+                yield bar
         with Vertical(id="loading"):
             yield Static(self._loading_text(self._loading), id="loading-message", markup=False)
             yield ProgressBar(id="loading-progress", show_eta=False)
@@ -79,6 +83,8 @@ class ComparisonScreen(Screen[None]):
     def _set_state(self, state: str) -> None:
         """Show the loading view, a message, or the panes (`ready`). Only those widgets
         change: a class on the screen would restyle every widget on it."""
+        if state == self.state and state != "loading":
+            return  # the same view (and keys): refreshing the bindings rebuilds the Footer
         self.state = state
         views = {"loading": "#loading", "message": "#message", "ready": "#body"}
         for name, selector in views.items():
@@ -108,10 +114,11 @@ class ComparisonScreen(Screen[None]):
         self._set_state("message")
         self.query_one("#message", Static).update(Text(message))
 
-    def show_documents(self, documents: Sequence[Document]) -> None:
-        """Compare these documents, one column each, in this order."""
+    def show_documents(self, documents: Sequence[Document], focused: int = 0) -> None:
+        """Compare these documents, one column each, in this order, the `focused`-th
+        column focused."""
         self.comparison = align(documents)
-        self.panes.show(self.comparison, align_metrics(documents))
+        self.panes.show(self.comparison, align_metrics(documents), focused)
         self.outline.show(outline(self.comparison))
         self._set_state("ready")
         self.panes.focus()
@@ -151,6 +158,15 @@ class ComparisonScreen(Screen[None]):
             return False
         self.panes.go_to_section(document, row, words)
         return True
+
+    def show_search_bar(self, text: Text) -> None:
+        """Show a line under the panes about the search hit on screen."""
+        bar = self.query_one("#search-bar", Static)
+        bar.update(text)
+        bar.display = True
+
+    def hide_search_bar(self) -> None:
+        self.query_one("#search-bar", Static).display = False
 
     def go_to_figure(self, document: int, metric: int) -> bool:
         """Show a compared document's figure (by index into its metrics) as the current one."""
@@ -216,6 +232,10 @@ class ComparisonScreen(Screen[None]):
     def action_clear(self) -> None:
         if self.comparison is not None:
             self.panes.clear_marks()
+        self.hide_search_bar()
+
+    def action_hit(self, direction: int) -> None:
+        self.app.step_hit(direction)  # type: ignore[attr-defined]
 
     # -- messages ----------------------------------------------------------------------------
 

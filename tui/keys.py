@@ -14,6 +14,8 @@ _STATEMENT = Binding.Group("Statement", compact=True)
 _FIGURE = Binding.Group("Gap", compact=True)
 _CURSOR = Binding.Group("Move", compact=True)
 _SORT = Binding.Group("Sort", compact=True)
+_HIT = Binding.Group("Hit", compact=True)
+_RESULT = Binding.Group("Result", compact=True)
 
 
 def _statement_keys(screen: str, action: str, verb: str) -> list[Binding]:
@@ -51,6 +53,21 @@ APP_KEYS = [
         id="app.metrics",
     ),
     Binding(
+        "slash",
+        "search",
+        "Search",
+        key_display="/",
+        tooltip="Search every section of every document as you type",
+        id="app.search",
+    ),
+    Binding(
+        "e",
+        "export",
+        "Export",
+        tooltip="Write the councils and statements on screen to a markdown file",
+        id="app.export",
+    ),
+    Binding(
         "f",
         "files",
         "Files",
@@ -76,6 +93,15 @@ def _help(screen: str) -> Binding:
 
 COMPARISON_KEYS = [
     _help("comparison"),
+    # Search second, so it shows in a narrow Footer too (the app's `/` comes last there).
+    Binding(
+        "slash",
+        "app.search",
+        "Search",
+        key_display="/",
+        tooltip="Search every section of every document as you type",
+        id="comparison.search",
+    ),
     Binding(
         "j", "scroll(1)", "Down", tooltip="Scroll down a line", id="comparison.down", group=_SCROLL
     ),
@@ -146,6 +172,22 @@ COMPARISON_KEYS = [
     ),
     *_statement_keys("comparison", "statement", "Statement"),
     Binding(
+        "n",
+        "hit(1)",
+        "Next hit",
+        tooltip="Go to the next hit of the last search",
+        id="comparison.next_hit",
+        group=_HIT,
+    ),
+    Binding(
+        "N",
+        "hit(-1)",
+        "Previous hit",
+        tooltip="Go to the previous hit of the last search",
+        id="comparison.previous_hit",
+        group=_HIT,
+    ),
+    Binding(
         "o",
         "outline",
         "Outline",
@@ -157,7 +199,7 @@ COMPARISON_KEYS = [
         "clear",
         "Clear",
         show=False,
-        tooltip="Clear the current figure and highlights",
+        tooltip="Clear the current figure and the search highlights",
         id="comparison.clear",
     ),
 ]
@@ -272,4 +314,87 @@ METRICS_KEYS = [
 
 DIALOG_KEYS = [
     Binding("escape", "close", "Close", tooltip="Close this window", id="dialog.close"),
+]
+
+# The query's Input scrolls with up/down and page keys of its own: these are priority
+# bindings so that they move through the results instead.
+SEARCH_KEYS = [
+    Binding(
+        "enter",
+        "go",
+        "Go there",
+        tooltip="Show this section in the comparison with the words highlighted",
+        id="search.go",
+        priority=True,
+    ),
+    Binding(
+        "down",
+        "move(1)",
+        "Next result",
+        tooltip="Highlight the next result",
+        id="search.down",
+        priority=True,
+        group=_RESULT,
+    ),
+    Binding(
+        "up",
+        "move(-1)",
+        "Previous result",
+        tooltip="Highlight the previous result",
+        id="search.up",
+        priority=True,
+        group=_RESULT,
+    ),
+    Binding(
+        "pagedown",
+        "page(1)",
+        "Results page down",
+        show=False,
+        tooltip="Highlight the result a screen further down",
+        id="search.page_down",
+        priority=True,
+    ),
+    Binding(
+        "pageup",
+        "page(-1)",
+        "Results page up",
+        show=False,
+        tooltip="Highlight the result a screen further up",
+        id="search.page_up",
+        priority=True,
+    ),
+    Binding(
+        "escape",
+        "close",
+        "Close",
+        tooltip="Close search (n and N still walk its hits)",
+        id="search.close",
+    ),
+]
+
+EXPORT_KEYS = [
+    Binding(
+        "enter",
+        "export",
+        "Export",
+        tooltip="Write the report to the file named",
+        id="export.write",
+        priority=True,
+    ),
+    Binding("escape", "cancel", "Cancel", tooltip="Close without writing", id="export.cancel"),
+]
+
+REPLACE_KEYS = [
+    Binding("y", "answer(True)", "Replace", tooltip="Replace the existing file", id="replace.yes"),
+    Binding(
+        "n", "answer(False)", "Keep it", tooltip="Leave the existing file as it is", id="replace.no"
+    ),
+    Binding(
+        "escape",
+        "answer(False)",
+        "Keep it",
+        show=False,
+        tooltip="Leave the existing file as it is",
+        id="replace.cancel",
+    ),
 ]

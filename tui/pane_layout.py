@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rich.cells import cell_len, chop_cells
@@ -23,6 +23,7 @@ from carecompare.parsers.clean import safe_text
 from carecompare.parsers.knowledge import taxonomy
 from carecompare.reading import Figure
 from carecompare.scorecard import document_date, kind_label, rating_rank
+from carecompare.words import spans_of, terms
 
 Span = tuple[str, str]
 """(text, role): the role names a style (`.role--<role>` in reader.tcss)."""
@@ -124,30 +125,45 @@ def wrap_spans(spans: Sequence[Span], width: int) -> list[Line]:
     return lines
 
 
-def mark_words(line: Line, pattern: re.Pattern[str], role: str = "match") -> Line:
-    """The line with every match of `pattern` given `role` (for search highlights)."""
+def highlight_terms(words: Iterable[str]) -> frozenset[str]:
+    """The normal forms (`carecompare.words`) of `words`, as typed or as a search hit's
+    `terms` gives them: what `mark_terms` highlights. A hyphenated word also gives its
+    joined form, so "well-being" marks "well-being" whole."""
+    wanted: set[str] = set()
+    for word in words:
+        parts, joined = terms(word)
+        wanted.update(parts)
+        wanted.update(joined)
+    return frozenset(wanted)
+
+
+def mark_terms(line: Line, wanted: frozenset[str], role: str = "match") -> Line:
+    """The line with every whole word whose normal form is in `wanted` given `role` (search
+    highlights: "care" marks "Care" and "care's", not "careful"). The same tuple when
+    nothing matches, so callers can tell."""
+    if not wanted or not line:
+        return line
+    text = "".join(piece for piece, _role in line)
+    spans = spans_of(text, wanted)
+    if not spans:
+        return line
     marked: list[Span] = []
-    for text, text_role in line:
-        start = 0
-        for found in pattern.finditer(text):
-            if found.start() == found.end():
+    start = 0
+    for piece, piece_role in line:
+        end = start + len(piece)
+        at = start
+        for span_start, span_end in spans:
+            if span_end <= start or span_start >= end:
                 continue
-            if found.start() > start:
-                marked.append((text[start : found.start()], text_role))
-            marked.append((found.group(0), role))
-            start = found.end()
-        if start < len(text):
-            marked.append((text[start:], text_role))
+            first, last = max(span_start, start), min(span_end, end)
+            if first > at:
+                marked.append((text[at:first], piece_role))
+            marked.append((text[first:last], role))
+            at = last
+        if at < end:
+            marked.append((text[at:end], piece_role))
+        start = end
     return tuple(marked)
-
-
-def words_pattern(words: Sequence[str]) -> re.Pattern[str] | None:
-    """A case-insensitive pattern for any of the words, or None for no words."""
-    words = [w for w in (w.strip() for w in words) if w]
-    if not words:
-        return None
-    words.sort(key=len, reverse=True)
-    return re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
 
 
 # -- cells -----------------------------------------------------------------------------------

@@ -9,7 +9,6 @@ documents are.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -37,8 +36,8 @@ from carecompare.tui.pane_layout import (
     build_layout,
     columns_per_page,
     header_lines,
-    mark_words,
-    words_pattern,
+    highlight_terms,
+    mark_terms,
 )
 from carecompare.tui.roles import RoleStyles
 
@@ -124,14 +123,18 @@ class PaneView(ScrollView, can_focus=True, inherit_bindings=False):
         self._cells: CellCache = {}
         self._strips: LRUCache[int, Strip] = LRUCache(1024)
         self._styles = RoleStyles(self)
-        self._highlight: tuple[int, int, re.Pattern[str]] | None = None
+        self._highlight: tuple[int, int, frozenset[str]] | None = None
+        """(row, document, normal forms of the words) of the search highlights."""
         self._top_row: int | None = None
         self._after_layout: list[Callable[[], object]] = []
 
     # -- what is shown -------------------------------------------------------------------
 
-    def show(self, comparison: Comparison, metric_rows: Sequence[MetricRow] = ()) -> None:
-        """Show a comparison from its top, the first column focused."""
+    def show(
+        self, comparison: Comparison, metric_rows: Sequence[MetricRow] = (), focused: int = 0
+    ) -> None:
+        """Show a comparison from its top, column `focused` focused (and its page laid out:
+        laying out one page and then another costs twice)."""
         self.comparison = comparison
         self.figures = place_figures(comparison, metric_rows)
         self.gap_figures = figures_with_gaps(self.figures)
@@ -141,7 +144,7 @@ class PaneView(ScrollView, can_focus=True, inherit_bindings=False):
         self._cells = {}
         self._top_row = None
         self._after_layout = []
-        self.set_reactive(PaneView.focused_document, 0)
+        self.set_reactive(PaneView.focused_document, focused)
         self._relayout(keep_place=False)
         self.scroll_to(y=0, animate=False)
 
@@ -278,7 +281,7 @@ class PaneView(ScrollView, can_focus=True, inherit_bindings=False):
                     if key == current.key and start <= line_index < end:
                         cell_base += styles["current"]
             if self._highlight is not None and self._highlight[:2] == (block.row, document):
-                line = mark_words(line, self._highlight[2])
+                line = mark_terms(line, self._highlight[2])
             strips.append(_line_strip(line, layout.widths[slot], cell_base, styles))
         return Strip.join(strips).adjust_cell_length(width, base)
 
@@ -288,6 +291,12 @@ class PaneView(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- moving --------------------------------------------------------------------------
 
+    def _jump(self, y: int) -> None:
+        """Scroll to line `y` now. Forced: right after a new comparison is laid out (or the
+        panes are first shown) Textual has not yet worked out that they scroll, and an
+        ordinary scroll_to is silently refused."""
+        self.scroll_to(y=y, animate=False, force=True)
+
     def scroll_to_row(self, row: int) -> bool:
         """Put a comparison row at the top of the view; False if there is no such row."""
         if self.comparison is None or not 0 <= row < len(self.comparison.rows):
@@ -296,7 +305,7 @@ class PaneView(ScrollView, can_focus=True, inherit_bindings=False):
         def move() -> None:
             top = self.layout_.top_of(row) if self.layout_ else None
             if top is not None:
-                self.scroll_to(y=top, animate=False)
+                self._jump(top)
 
         return self._when_laid_out(move)
 
@@ -363,17 +372,45 @@ class PaneView(ScrollView, can_focus=True, inherit_bindings=False):
             view = self.scrollable_content_region.height
             target = max(top, start - max(2, view // 3))
             if not target <= round(self.scroll_y) <= start or end > round(self.scroll_y) + view:
-                self.scroll_to(y=target, animate=False)
+                self._jump(target)
         self._redraw()
 
     def go_to_section(self, document: int, row: int, words: Sequence[str] = ()) -> None:
-        """Focus a document's column, scroll its section's row to the top, and highlight
-        `words` in that section (none: clear highlights)."""
-        pattern = words_pattern(words)
-        self._highlight = (row, document, pattern) if pattern is not None else None
+        """Focus a document's column, show its section's row, and highlight `words` (whole
+        words, as search matches them) in that section (none: clear highlights). The row
+        goes to the top, or, when the first highlighted word would be below the screen,
+        that line goes a third of the way down."""
+        wanted = highlight_terms(words)
+        self._highlight = (row, document, wanted) if wanted else None
         self.focused_document = document
-        self.scroll_to_row(row)
+        self._when_laid_out(lambda: self._show_section(document, row))
         self._redraw()
+
+    def _show_section(self, document: int, row: int) -> None:
+        layout = self.layout_
+        top = layout.top_of(row) if layout else None
+        if layout is None or top is None:
+            return
+        target = top
+        first = self._first_marked_line(document, row)
+        view = self.scrollable_content_region.height
+        if first is not None and 1 + first >= view - 1:  # 1: the row's title band
+            target = top + 1 + first - max(2, view // 3)
+        self._jump(target)
+
+    def _first_marked_line(self, document: int, row: int) -> int | None:
+        """The first line of a cell that holds a highlighted word (None: no such line)."""
+        layout = self.layout_
+        if layout is None or self._highlight is None or document not in layout.columns:
+            return None
+        wanted = self._highlight[2]
+        slot = layout.columns.index(document)
+        for block in layout.blocks:
+            if block.row == row:
+                for index, line in enumerate(block.cells[slot].lines):
+                    if mark_terms(line, wanted) is not line:
+                        return index
+        return None
 
     def clear_marks(self) -> bool:
         """Forget the current figure and search highlights; True if there were any."""
