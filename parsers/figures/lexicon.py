@@ -109,6 +109,7 @@ class Masks:
     before: frozenset[str]
     """Words, or two words, just before a number that say it is not a figure."""
     before_duration: frozenset[str]
+    duration_kept: frozenset[str]
 
 
 class PhraseIndex(Generic[T]):
@@ -246,13 +247,21 @@ class Lexicon:
         masks = _need(data, "not_figures", where)
         self.masks = Masks(
             numbers=masked_numbers(
-                _any(masks.get("number"), "not_figures.number").pattern,
-                _any(masks.get("after"), "not_figures.after").pattern,
-                _any(masks.get("after_duration"), "not_figures.after_duration").pattern,
+                _any(masks.get("number"), "not_figures.number", groups=False).pattern,
+                _any(masks.get("after"), "not_figures.after", groups=False).pattern,
+                _any(masks.get("after_duration"), "not_figures.after_duration", groups=False).pattern,
             ),
             before=_word_set(masks.get("before")),
             before_duration=_word_set(masks.get("before_duration")),
+            duration_kept=_word_set(masks.get("duration_kept")),
         )
+
+        self.structure = _word_set(data.get("structure"))
+        """Counted nouns that are organisational structure, in normal form (a word or two)."""
+        self.anecdote_re = _alternation(data.get("anecdote"))
+        """Words that make a sentence a story about one person."""
+        self.says_nothing = _word_set(data.get("says_nothing"))
+        """Words that say nothing about what a figure measures."""
 
         self.measures: tuple[Measure, ...] = tuple(
             _measure(item, f"{where}: metrics[{index}]")
@@ -387,10 +396,14 @@ def _alternation(phrases: Any, suffix: str = "") -> re.Pattern[str]:
     return re.compile(f"(?:{'|'.join(patterns)}){suffix}", re.IGNORECASE)
 
 
-def _any(patterns: Any, where: str) -> re.Pattern[str]:
-    """One pattern matching where any of `patterns` does."""
+def _any(patterns: Any, where: str, groups: bool = True) -> re.Pattern[str]:
+    """One pattern matching where any of `patterns` does. `groups=False`: the patterns may
+    not capture (they become part of a pattern whose groups are counted)."""
     checked = [_checked(str(p), f"metrics.yaml: {where}") for p in patterns or ()]
-    return re.compile("|".join(f"(?:{p})" for p in checked) or r"(?!)", re.IGNORECASE)
+    combined = re.compile("|".join(f"(?:{p})" for p in checked) or r"(?!)", re.IGNORECASE)
+    if not groups and combined.groups:
+        raise KnowledgeError(f"metrics.yaml: {where}: use (?:...), not capturing groups")
+    return combined
 
 
 def _checked(pattern: str, where: str) -> str:

@@ -55,16 +55,28 @@ class Masks(Protocol):
     """`masked_numbers` of the patterns below: one regex call per number."""
     before: frozenset[str]
     before_duration: frozenset[str]
+    duration_kept: frozenset[str]
+    """Two words before a duration that make it a figure after all ("waited for")."""
 
 
 def masked_numbers(number: str, after: str, after_duration: str) -> re.Pattern[str]:
     """One pattern for a number and what says it is not a figure: group 1 matches what is
     not a number at all ("2012/13"), groups 2-8 are the number's (NUMBER_PATTERN), group 9
-    what after it makes it no figure (" and over"), group 10 the same after a duration."""
+    what after it makes it no figure (" and over"), group 10 the same after a duration. What
+    comes after is looked at, not taken: the match ends where the number does."""
     return re.compile(
-        rf"(?P<masked>{number})|{NUMBER_PATTERN}(?:(?P<after>{after})|(?P<late>{after_duration}))?",
+        rf"(?P<masked>{number})|{NUMBER_PATTERN}"
+        rf"(?:(?=(?P<after>{after}))|(?=(?P<late>{after_duration})))?",
         re.IGNORECASE,
     )
+
+
+# Between the two numbers of a range ("12 to 18 months"): a range is masked whole.
+_RANGE_JOIN = re.compile(r"\s*(?:to|-|–)\s*", re.IGNORECASE)
+# A bare number that starts a range of durations ("the next 12 to 18 months") is one too.
+_TO_DURATION = re.compile(
+    r"\s*(?:to|-|–)\s*\d+(?:\.\d+)?\s+(?:hours?|days?|weeks?|months?|years?)\b", re.IGNORECASE
+)
 
 
 def find_numbers(
@@ -73,9 +85,18 @@ def find_numbers(
     """The numbers in `text[start:end]`, in order, with offsets into `text`; with `masks`,
     without those that are years, dates, ages, identifiers and the like."""
     end = len(text) if end is None else end
-    found = []
+    found: list[Number] = []
     skip_to = start
-    pattern = _NUMBER if masks is None else masks.numbers
+    masked_end = -1
+    """Where the last number masked by the words around it ends (a range is masked whole)."""
+    if masks is None:
+        for begin in _START.finditer(text, start, end):
+            at = begin.start()
+            if at >= skip_to and (match := _NUMBER.match(text, at, end)) is not None:
+                found.append(_number(match, match.groups()))
+                skip_to = match.end()
+        return found
+    pattern = masks.numbers
     for begin in _START.finditer(text, start, end):
         at = begin.start()
         if at < skip_to:
@@ -83,28 +104,28 @@ def find_numbers(
         match = pattern.match(text, at, end)
         if match is None:
             continue
-        if masks is None:
-            found.append(_number(match, 1))
-            continue
-        masked, after, late = match.group(1, "after", "late")
-        if masked is not None:
+        groups = match.groups()
+        skip_to = match.end()
+        if groups[0] is not None:
             # "2012/13", "(18 to 64)": no number inside is a figure.
-            skip_to = match.end()
             continue
-        number = _number(match, 2)
-        if after is not None or _masked_before(text, number, late is not None, masks):
+        number = _number(match, groups[1:])
+        if (
+            groups[8] is not None
+            or (masked_end >= 0 and _RANGE_JOIN.fullmatch(text, masked_end, at) is not None)
+            or _masked_before(text, number, groups[9] is not None, masks)
+        ):
+            masked_end = number.end
             continue
         found.append(number)
     return found
 
 
-def _number(match: re.Match[str], first: int) -> Number:
-    """The number whose groups (NUMBER_PATTERN's seven) start at group `first` of `match`."""
-    groups = match.groups()[first - 1 : first + 6]
-    _, gbp, whole, decimal, multiplier, percent, time = groups
+def _number(match: re.Match[str], groups: tuple[str | None, ...]) -> Number:
+    """The number of a match of NUMBER_PATTERN; `groups`: its seven groups."""
+    _, gbp, whole, decimal, multiplier, percent, time = groups[:7]
     assert whole is not None
-    digits = whole.replace(",", "")
-    value = float(digits + decimal if decimal else digits)
+    value = float(whole.replace(",", "") + decimal if decimal else whole.replace(",", ""))
     if multiplier:
         value *= _MULTIPLIERS[multiplier.casefold()]
     unit: str | None = None
@@ -115,15 +136,17 @@ def _number(match: re.Match[str], first: int) -> Number:
     elif time:
         word = time.casefold()
         unit = _TIME_UNITS.get(word, word)
-    # The number ends where its last part does (not where a mask after it does).
-    end = max(match.end(first + i) for i, part in enumerate(groups) if part is not None)
-    start = match.start()
+    start, end = match.span()
     return Number(start, end, value, unit, match.string[start:end])
 
 
 def words_before(text: str, at: int) -> tuple[str, str]:
-    """The word and the two words just before `at`, lower case, without punctuation."""
-    words = text[max(0, at - BEFORE_WINDOW) : at].lower().split()[-2:]
+    """The word and the two words just before `at`, lower case, without punctuation (a
+    bracket on its own is no word: "pathway (1)")."""
+    words = text[max(0, at - BEFORE_WINDOW) : at].lower().split()
+    if words and not words[-1].strip(_PUNCTUATION):
+        words.pop()
+    words = words[-2:]
     last = words[-1].strip(_PUNCTUATION) if words else ""
     pair = f"{words[0].strip(_PUNCTUATION)} {last}" if len(words) == 2 else last
     return last, pair
@@ -131,13 +154,22 @@ def words_before(text: str, at: int) -> tuple[str, str]:
 
 def _masked_before(text: str, number: Number, late: bool, masks: Masks) -> bool:
     """Whether the words before a number (or, for a duration, after it) say it is no figure."""
-    last, pair = words_before(text, number.start)
-    # "section 42", "Level 2": identifiers are bare numbers ("figure 12%" is a figure).
-    if number.unit is None and (last in masks.before or pair in masks.before):
+    unit = number.unit
+    if unit is not None and unit not in TIME_UNITS:
+        return False
+    if late and unit is not None:
         return True
-    if number.unit in TIME_UNITS:
-        return late or last in masks.before_duration or pair in masks.before_duration
-    return False
+    last, pair = words_before(text, number.start)
+    if unit is None:
+        # "section 42", "Level 2": identifiers are bare numbers ("figure 12%" is a figure).
+        if last in masks.before or pair in masks.before:
+            return True
+        # "over the next 12 to 18 months": the range is a duration.
+        if _TO_DURATION.match(text, number.end) is None:
+            return False
+    if pair in masks.duration_kept:
+        return False
+    return last in masks.before_duration or pair in masks.before_duration
 
 
 def decimals(quote: str) -> int:
