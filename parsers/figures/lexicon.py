@@ -17,7 +17,7 @@ from typing import Any, Generic, Literal, TypeVar
 
 from rapidfuzz import fuzz
 
-from ..knowledge import KnowledgeError, _read_yaml
+from ..knowledge import KnowledgeError, _read_yaml, councils
 from ..model import ComparatorKind
 from .numbers import masked_numbers
 
@@ -33,12 +33,13 @@ safe" still matches "feel safe" (89); "felt they had control" does not match "fe
 
 MAX_MEASURES_PER_WORD = 4
 """A word that phrasings of more measures than this use is too common to index by."""
-_STOPWORDS = frozenset(
+SMALL_WORDS = frozenset(
     str.split(
         "a an and are as at be by for from had has have in is it its of on or said say that "
         "the their them they this those to was were who with"
     )
 )
+"""Words too small to say what a phrasing or a label is about."""
 _WORD = re.compile(r"[0-9a-z]+")
 _COUNT_BEFORE = re.compile(r"\d[\d,]*\s+$")
 _FIRST_WORD = re.compile(r"(?:\\b)?([a-z]+)")
@@ -110,6 +111,7 @@ class Masks:
     """Words, or two words, just before a number that say it is not a figure."""
     before_duration: frozenset[str]
     duration_kept: frozenset[str]
+    age: frozenset[str]
 
 
 class PhraseIndex(Generic[T]):
@@ -249,19 +251,24 @@ class Lexicon:
             numbers=masked_numbers(
                 _any(masks.get("number"), "not_figures.number", groups=False).pattern,
                 _any(masks.get("after"), "not_figures.after", groups=False).pattern,
-                _any(masks.get("after_duration"), "not_figures.after_duration", groups=False).pattern,
+                _any(
+                    masks.get("after_duration"), "not_figures.after_duration", groups=False
+                ).pattern,
             ),
             before=_word_set(masks.get("before")),
             before_duration=_word_set(masks.get("before_duration")),
             duration_kept=_word_set(masks.get("duration_kept")),
+            age=_word_set(masks.get("age")),
         )
 
         self.structure = _word_set(data.get("structure"))
         """Counted nouns that are organisational structure, in normal form (a word or two)."""
-        self.anecdote_re = _alternation(data.get("anecdote"))
-        """Words that make a sentence a story about one person."""
-        self.says_nothing = _word_set(data.get("says_nothing"))
-        """Words that say nothing about what a figure measures."""
+        anecdote = _word_set(data.get("anecdote"))
+        self.anecdote_words = frozenset(word for word in anecdote if " " not in word)
+        self.anecdote_phrases = tuple(f" {phrase} " for phrase in anecdote if " " in phrase)
+        """Words and (padded) phrases, in normal form, that tell a story about one person."""
+        self.says_nothing = _word_set(data.get("says_nothing")) | _place_words()
+        """Words that say nothing about what a figure measures (and the councils' places)."""
 
         self.measures: tuple[Measure, ...] = tuple(
             _measure(item, f"{where}: metrics[{index}]")
@@ -339,6 +346,16 @@ class Lexicon:
             if best is None or rank > best:
                 best, found = rank, MeasureMatch(measure, score)
         return found
+
+    def tells_story(self, words: list[str]) -> bool:
+        """Whether the words around a figure tell a story about one person ("he received a one
+        off direct payment of £370", "One person told us ..."). `words`: in normal form."""
+        if not self.anecdote_words.isdisjoint(words):
+            return True
+        if not self.anecdote_phrases:
+            return False
+        padded = f" {' '.join(words)} "
+        return any(phrase in padded for phrase in self.anecdote_phrases)
 
     def direction(self, words: list[str]) -> bool | None:
         """Whether higher is better for a measure the lexicon does not know, from plain words
@@ -425,7 +442,7 @@ def _need(data: dict[str, Any], key: str, where: str) -> Any:
 
 
 def _content_words(phrase: str) -> tuple[str, ...]:
-    return tuple(word for word in phrase.split() if word not in _STOPWORDS)
+    return tuple(word for word in phrase.split() if word not in SMALL_WORDS)
 
 
 def _measure(item: dict[str, Any], where: str) -> Measure:
@@ -449,6 +466,12 @@ def _measure(item: dict[str, Any], where: str) -> Measure:
         requires=tuple(fold(str(r)) for r in item.get("requires") or ()),
         excludes=_word_set(item.get("excludes")),
     )
+
+
+def _place_words() -> frozenset[str]:
+    """The words of the places councils are named by ("Derby", "North Lincolnshire")."""
+    places = (place.lower() for council in councils() for place in council.short)
+    return frozenset(word for place in places for word in words_of(place))
 
 
 @cache

@@ -31,7 +31,8 @@ _TIME_UNITS = {
 }
 TIME_UNITS = frozenset({"days", "weeks", "months", "years", "hours"})
 PER_100K = re.compile(r"\bper\s+100,?000\b|\bper\s+100k\b|\brate\s+per\b", re.IGNORECASE)
-BEFORE_WINDOW = 24
+MAX_AGE = 120
+BEFORE_WINDOW = 32
 """Characters before a number in which `Masks.before` looks for words."""
 _PUNCTUATION = "()[]:,.;\"'“”‘’"
 
@@ -57,6 +58,8 @@ class Masks(Protocol):
     before_duration: frozenset[str]
     duration_kept: frozenset[str]
     """Two words before a duration that make it a figure after all ("waited for")."""
+    age: frozenset[str]
+    """Words that, among the three before a bare number, make it an age ("at the age of 14")."""
 
 
 def masked_numbers(number: str, after: str, after_duration: str) -> re.Pattern[str]:
@@ -73,6 +76,11 @@ def masked_numbers(number: str, after: str, after_duration: str) -> re.Pattern[s
 
 # Between the two numbers of a range ("12 to 18 months"): a range is masked whole.
 _RANGE_JOIN = re.compile(r"\s*(?:to|-|–)\s*", re.IGNORECASE)
+# ... and so is a list of identifiers: "discharge pathways 1 (low need) and 2 (reablement)",
+# "Levels 2, 3 and 4": a bare number after a masked one, with nothing but a bracket and a
+# comma or "and" between, and no word of its own after it.
+_LIST_JOIN = re.compile(r"\s*(?:\([^()\n]{0,120}\))?\s*(?:,|and|or|&)\s*", re.IGNORECASE)
+_LIST_ITEM_END = re.compile(r"\s*(?:[(),;.:]|(?:and|or)\b|$)", re.IGNORECASE)
 # A bare number that starts a range of durations ("the next 12 to 18 months") is one too.
 _TO_DURATION = re.compile(
     r"\s*(?:to|-|–)\s*\d+(?:\.\d+)?\s+(?:hours?|days?|weeks?|months?|years?)\b", re.IGNORECASE
@@ -87,8 +95,9 @@ def find_numbers(
     end = len(text) if end is None else end
     found: list[Number] = []
     skip_to = start
-    masked_end = -1
-    """Where the last number masked by the words around it ends (a range is masked whole)."""
+    masked_end = masked_bare = -1
+    """Where the last number masked by the words around it ends (a range is masked whole),
+    and where it ends if it is a bare number (a list of identifiers is masked whole)."""
     if masks is None:
         for begin in _START.finditer(text, start, end):
             at = begin.start()
@@ -113,12 +122,22 @@ def find_numbers(
         if (
             groups[8] is not None
             or (masked_end >= 0 and _RANGE_JOIN.fullmatch(text, masked_end, at) is not None)
+            or (masked_bare >= 0 and number.unit is None and _listed(text, masked_bare, number))
             or _masked_before(text, number, groups[9] is not None, masks)
         ):
             masked_end = number.end
+            masked_bare = number.end if number.unit is None else -1
             continue
         found.append(number)
     return found
+
+
+def _listed(text: str, previous_end: int, number: Number) -> bool:
+    """Whether a bare number continues a list of identifiers that ended at `previous_end`."""
+    return (
+        _LIST_JOIN.fullmatch(text, previous_end, number.start) is not None
+        and _LIST_ITEM_END.match(text, number.end) is not None
+    )
 
 
 def _number(match: re.Match[str], groups: tuple[str | None, ...]) -> Number:
@@ -140,16 +159,16 @@ def _number(match: re.Match[str], groups: tuple[str | None, ...]) -> Number:
     return Number(start, end, value, unit, match.string[start:end])
 
 
-def words_before(text: str, at: int) -> tuple[str, str]:
-    """The word and the two words just before `at`, lower case, without punctuation (a
-    bracket on its own is no word: "pathway (1)")."""
+def words_before(text: str, at: int) -> tuple[str, str, str]:
+    """The word, the two words and the three words just before `at`, lower case, without
+    punctuation (a bracket on its own is no word: "pathway (1)")."""
     words = text[max(0, at - BEFORE_WINDOW) : at].lower().split()
     if words and not words[-1].strip(_PUNCTUATION):
         words.pop()
-    words = words[-2:]
-    last = words[-1].strip(_PUNCTUATION) if words else ""
-    pair = f"{words[0].strip(_PUNCTUATION)} {last}" if len(words) == 2 else last
-    return last, pair
+    words = [word.strip(_PUNCTUATION) for word in words[-3:]]
+    last = words[-1] if words else ""
+    pair = " ".join(words[-2:])
+    return last, pair, " ".join(words)
 
 
 def _masked_before(text: str, number: Number, late: bool, masks: Masks) -> bool:
@@ -159,10 +178,13 @@ def _masked_before(text: str, number: Number, late: bool, masks: Masks) -> bool:
         return False
     if late and unit is not None:
         return True
-    last, pair = words_before(text, number.start)
+    last, pair, three = words_before(text, number.start)
     if unit is None:
         # "section 42", "Level 2": identifiers are bare numbers ("figure 12%" is a figure).
         if last in masks.before or pair in masks.before:
+            return True
+        # "at the age of 14", "by age 16"
+        if number.value <= MAX_AGE and not masks.age.isdisjoint(three.split()):
             return True
         # "over the next 12 to 18 months": the range is a duration.
         if _TO_DURATION.match(text, number.end) is None:

@@ -39,6 +39,11 @@ def paragraphs(text: str, start: int = 0) -> Iterator[tuple[int, int]]:
         start = end + 1
 
 
+def has_letter(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` has a letter (a line of numbers only names nothing)."""
+    return _LETTER.search(text, start, end) is not None
+
+
 def next_digit(text: str, at: int = 0, end: int | None = None) -> int:
     """Where the next digit of `text[at:end]` stands, or -1. Ten `str.find` calls (memchr)
     beat a regular expression, which looks at every character in turn."""
