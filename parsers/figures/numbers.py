@@ -63,15 +63,17 @@ class Masks(Protocol):
 
 
 def masked_numbers(number: str, after: str, after_duration: str) -> re.Pattern[str]:
-    """One pattern for a number and what says it is not a figure: group 1 matches what is
-    not a number at all ("2012/13"), groups 2-8 are the number's (NUMBER_PATTERN), group 9
-    what after it makes it no figure (" and over"), group 10 the same after a duration. What
-    comes after is looked at, not taken: the match ends where the number does."""
-    return re.compile(
-        rf"(?P<masked>{number})|{NUMBER_PATTERN}"
-        rf"(?:(?=(?P<after>{after}))|(?=(?P<late>{after_duration})))?",
-        re.IGNORECASE,
+    """One pattern that, run over a text, finds every place a number starts and says what it
+    is: group 1 matches what is not a number at all ("2012/13"), group 2 is the number and
+    groups 3-9 its parts (NUMBER_PATTERN), group 10 what after it makes it no figure (" and
+    over"), group 11 the same after a duration. Everything is looked at, not taken: a match
+    is the number's first character, so that the scan is `_START`'s (a character class `re`
+    skips to) and a number costs one step of it, not a call of its own."""
+    whole = (
+        rf"(?P<masked>{number})|(?P<number>{NUMBER_PATTERN})"
+        rf"(?:(?=(?P<after>{after}))|(?=(?P<late>{after_duration})))?"
     )
+    return re.compile(rf"{_START.pattern}(?<=(?={whole}).)", re.IGNORECASE)
 
 
 # Between the two numbers of a range ("12 to 18 months"): a range is masked whole.
@@ -105,58 +107,75 @@ def find_numbers(
                 found.append(_number(match, match.groups()))
                 skip_to = match.end()
         return found
-    pattern = masks.numbers
-    for begin in _START.finditer(text, start, end):
-        at = begin.start()
+    for match in masks.numbers.finditer(text, start, end):
+        at = match.start()
         if at < skip_to:
             continue
-        match = pattern.match(text, at, end)
-        if match is None:
-            continue
         groups = match.groups()
-        skip_to = match.end()
         if groups[0] is not None:
             # "2012/13", "(18 to 64)": no number inside is a figure.
+            skip_to = match.end(1)
             continue
-        number = _number(match, groups[1:])
+        skip_to = finish = match.end(2)
+        unit = _unit(groups[3], groups[7], groups[8])
         if (
-            groups[8] is not None
+            groups[9] is not None
             or (masked_end >= 0 and _RANGE_JOIN.fullmatch(text, masked_end, at) is not None)
-            or (masked_bare >= 0 and number.unit is None and _listed(text, masked_bare, number))
-            or _masked_before(text, number, groups[9] is not None, masks)
+            or (masked_bare >= 0 and unit is None and _listed(text, masked_bare, at, finish))
+            or (
+                (unit is None or unit in TIME_UNITS)
+                and _masked_before(text, at, finish, groups[4], unit, groups[10] is not None, masks)
+            )
         ):
-            masked_end = number.end
-            masked_bare = number.end if number.unit is None else -1
+            masked_end = finish
+            masked_bare = finish if unit is None else -1
             continue
-        found.append(number)
+        found.append(
+            Number(at, finish, _value(groups[4], groups[5], groups[6]), unit, text[at:finish])
+        )
     return found
 
 
-def _listed(text: str, previous_end: int, number: Number) -> bool:
-    """Whether a bare number continues a list of identifiers that ended at `previous_end`."""
+def _listed(text: str, previous_end: int, start: int, end: int) -> bool:
+    """Whether a bare number (at `start:end`) continues a list of identifiers that ended at
+    `previous_end`."""
     return (
-        _LIST_JOIN.fullmatch(text, previous_end, number.start) is not None
-        and _LIST_ITEM_END.match(text, number.end) is not None
+        _LIST_JOIN.fullmatch(text, previous_end, start) is not None
+        and _LIST_ITEM_END.match(text, end) is not None
     )
+
+
+def _unit(gbp: str | None, percent: str | None, time: str | None) -> str | None:
+    if percent:
+        return "%"
+    if gbp:
+        return "GBP"
+    if time:
+        word = time.casefold()
+        return _TIME_UNITS.get(word, word)
+    return None
+
+
+def _value(whole: str, decimal: str | None, multiplier: str | None) -> float:
+    digits = whole.replace(",", "") if "," in whole else whole
+    value = float(digits + decimal if decimal else digits)
+    if multiplier:
+        value *= _MULTIPLIERS[multiplier.casefold()]
+    return value
 
 
 def _number(match: re.Match[str], groups: tuple[str | None, ...]) -> Number:
     """The number of a match of NUMBER_PATTERN; `groups`: its seven groups."""
     _, gbp, whole, decimal, multiplier, percent, time = groups[:7]
     assert whole is not None
-    value = float(whole.replace(",", "") + decimal if decimal else whole.replace(",", ""))
-    if multiplier:
-        value *= _MULTIPLIERS[multiplier.casefold()]
-    unit: str | None = None
-    if percent:
-        unit = "%"
-    elif gbp:
-        unit = "GBP"
-    elif time:
-        word = time.casefold()
-        unit = _TIME_UNITS.get(word, word)
     start, end = match.span()
-    return Number(start, end, value, unit, match.string[start:end])
+    return Number(
+        start,
+        end,
+        _value(whole, decimal, multiplier),
+        _unit(gbp, percent, time),
+        match.string[start:end],
+    )
 
 
 def words_before(text: str, at: int) -> tuple[str, str, str]:
@@ -171,23 +190,23 @@ def words_before(text: str, at: int) -> tuple[str, str, str]:
     return last, pair, " ".join(words)
 
 
-def _masked_before(text: str, number: Number, late: bool, masks: Masks) -> bool:
-    """Whether the words before a number (or, for a duration, after it) say it is no figure."""
-    unit = number.unit
-    if unit is not None and unit not in TIME_UNITS:
-        return False
+def _masked_before(
+    text: str, start: int, end: int, whole: str, unit: str | None, late: bool, masks: Masks
+) -> bool:
+    """Whether the words before a bare number or a duration (at `start:end`, `whole` its
+    integer part), or for a duration the words after it, say it is no figure."""
     if late and unit is not None:
         return True
-    last, pair, three = words_before(text, number.start)
+    last, pair, three = words_before(text, start)
     if unit is None:
         # "section 42", "Level 2": identifiers are bare numbers ("figure 12%" is a figure).
         if last in masks.before or pair in masks.before:
             return True
         # "at the age of 14", "by age 16"
-        if number.value <= MAX_AGE and not masks.age.isdisjoint(three.split()):
+        if not masks.age.isdisjoint(three.split()) and whole.isdigit() and int(whole) <= MAX_AGE:
             return True
         # "over the next 12 to 18 months": the range is a duration.
-        if _TO_DURATION.match(text, number.end) is None:
+        if _TO_DURATION.match(text, end) is None:
             return False
     if pair in masks.duration_kept:
         return False
