@@ -158,6 +158,8 @@ def _source(figure: Figure, population: Population, lex: Lexicon) -> str | None:
     """The source named in the figure's sentence, else the nearest one named in its paragraph
     (before it first) that is not about the other population."""
     per_sentence = figure.line.sources
+    if per_sentence is None:
+        return None
     here = figure.position
     own = per_sentence[here]
     if own:

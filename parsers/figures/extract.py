@@ -123,8 +123,10 @@ def _section_metrics(index: int, section: Section, lex: Lexicon, most: int) -> l
 
 def _sources_by_sentence(
     phrases: list[tuple[int, int, PhraseKind | str]], spans: list[tuple[int, int]]
-) -> list[list[str]]:
-    """For each sentence, the sources it names, each once, in order."""
+) -> list[list[str]] | None:
+    """For each sentence, the sources it names, each once, in order; None when none does."""
+    if all(isinstance(phrase, PhraseKind) for _, _, phrase in phrases):
+        return None
     named: list[list[str]] = [[] for _ in spans]
     starts = [a for a, _ in spans]
     for begin, _, source in phrases:

@@ -18,8 +18,8 @@ class Line:
     end: int
     low: str
     """`text[start:end]` lower-cased (offsets stay those of the text)."""
-    sources: list[list[str]]
-    """Per sentence of the line, the sources it names."""
+    sources: list[list[str]] | None
+    """Per sentence of the line, the sources it names (None: it names none)."""
 
 
 @dataclass(slots=True)

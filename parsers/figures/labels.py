@@ -13,6 +13,8 @@ from collections.abc import Set
 from .lexicon import SMALL_WORDS, words_of
 
 MAX_WORDS = 14
+BEFORE_WORDS = 2 * MAX_WORDS
+"""Words before a figure that are looked at."""
 VERB_REACH = 6
 """How far back from a figure the verb that introduces it is looked for."""
 
@@ -78,9 +80,10 @@ def counts_something(after: str) -> bool:
 def says_nothing(label: str, vague: Set[str]) -> bool:
     """Whether a label has no word that says what is measured: only small words, numbers and
     `vague` ones ("Derby performed", "the final result", "Over 6 out of 10")."""
-    return all(
-        word in vague or word in SMALL_WORDS or word.isdigit() for word in words_of(label.lower())
-    )
+    for word in words_of(label.lower()):
+        if word not in vague and word not in SMALL_WORDS and not word.isdigit():
+            return False
+    return True
 
 
 def named_after(after: str) -> str:
@@ -98,7 +101,8 @@ def figure_label(
     `counted`: the figure counts what the words after it name ("396 active providers");
     `vague`: words that say nothing of what is measured."""
     tail = after.lstrip(" )")
-    words = before.split()
+    # Only the last words can name it (a label has at most MAX_WORDS).
+    words = before.split()[-BEFORE_WORDS:]
     # "People over 85 were 3.2% of the population": the subject names the figure.
     predicate = bool(words) and words[-1].lower() in _VERBS
     # "1866, of these met the threshold"
@@ -191,8 +195,10 @@ def _article_of(words: list[str]) -> list[str]:
 
 
 def _until_stop(words: list[str], stops: Set[str] = _STOPS) -> list[str]:
+    """The first words up to a stop word, a bracket, a dash or a clause's punctuation (at
+    most MAX_WORDS)."""
     kept: list[str] = []
-    for word in words:
+    for word in words[:MAX_WORDS]:
         bare = word.strip(_PUNCTUATION).lower()
         if bare in stops or word[:1] in "(" or (bare and word[0] in "–-" and len(word) == 1):
             break

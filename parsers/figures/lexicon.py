@@ -10,9 +10,11 @@ context.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import chain
 from typing import Any, Generic, Literal, TypeVar
 
 from rapidfuzz import fuzz
@@ -295,6 +297,8 @@ class Lexicon:
         self.anecdote_words = frozenset(word for word in anecdote if " " not in word)
         self.anecdote_phrases = tuple(f" {phrase} " for phrase in anecdote if " " in phrase)
         """Words and (padded) phrases, in normal form, that tell a story about one person."""
+        self._anecdote_keys = frozenset(phrase.split()[-1] for phrase in self.anecdote_phrases)
+        """The last words of those phrases: without one, no phrase need be looked for."""
         self.says_nothing = _word_set(data.get("says_nothing")) | _place_words()
         """Words that say nothing about what a figure measures (and the councils' places)."""
 
@@ -333,20 +337,18 @@ class Lexicon:
         known = self._indexed.intersection(words)
         if not known:
             return None
-        hits: dict[_Phrasing, int] = {}
         index = self._index
-        for word in known:
-            for entry in index[word]:
-                hits[entry] = hits.get(entry, 0) + 1
+        hits = Counter(chain.from_iterable(index[word] for word in known))
+        # Two thirds of a phrasing's words must be there before rapidfuzz is asked.
+        candidates = [entry for entry, count in hits.items() if 3 * count >= 2 * entry.size]
+        if not candidates:
+            return None
         carers = population == "carers"
         present: set[str] | None = None
         norm = padded = ""
         best: tuple[float, bool, int] | None = None
         found: MeasureMatch | None = None
-        for entry, count in hits.items():
-            # Two thirds of a phrasing's words must be there before rapidfuzz is asked.
-            if 3 * count < 2 * entry.size:
-                continue
+        for entry in candidates:
             measure = entry.measure
             # A bare number can be a score, a rate or a number of days, not a percentage or
             # money; other figures need the measure's kind of unit.
@@ -386,7 +388,7 @@ class Lexicon:
         off direct payment of £370", "One person told us ..."). `words`: in normal form."""
         if not self.anecdote_words.isdisjoint(words):
             return True
-        if not self.anecdote_phrases:
+        if self._anecdote_keys.isdisjoint(words):
             return False
         padded = f" {' '.join(words)} "
         return any(phrase in padded for phrase in self.anecdote_phrases)
