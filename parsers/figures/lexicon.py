@@ -10,14 +10,16 @@ context.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
+from itertools import chain
 from typing import Any, Generic, Literal, TypeVar
 
 from rapidfuzz import fuzz
 
-from ..knowledge import KnowledgeError, _read_yaml
+from ..knowledge import KnowledgeError, _read_yaml, councils
 from ..model import ComparatorKind
 from .numbers import masked_numbers
 
@@ -33,14 +35,17 @@ safe" still matches "feel safe" (89); "felt they had control" does not match "fe
 
 MAX_MEASURES_PER_WORD = 4
 """A word that phrasings of more measures than this use is too common to index by."""
-_STOPWORDS = frozenset(
+SMALL_WORDS = frozenset(
     str.split(
         "a an and are as at be by for from had has have in is it its of on or said say that "
         "the their them they this those to was were who with"
     )
 )
+"""Words too small to say what a phrasing or a label is about."""
 _WORD = re.compile(r"[0-9a-z]+")
 _COUNT_BEFORE = re.compile(r"\d[\d,]*\s+$")
+# What may stand just before a phrasing (ASCII only, so that the scan's class is a bitmap).
+_BEFORE_PHRASE = r" \t(/\"'\["
 _FIRST_WORD = re.compile(r"(?:\\b)?([a-z]+)")
 
 
@@ -94,6 +99,28 @@ class ComparatorKindSpec:
     sentence's figure when that sentence matches this."""
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class _Phrasing:
+    """One phrasing of a measure, as the measure index holds it (compared by identity, so it
+    is a cheap dictionary key)."""
+
+    measure: Measure
+    phrase: str
+    padded: str
+    """The phrasing with a space each side."""
+    size: int
+    """How many of its words the index holds."""
+    kind: str | None = field(init=False)
+    """`unit_kind` of the measure's unit."""
+    carers: bool | None = field(init=False)
+    """Whether it is about carers (None: about anyone)."""
+
+    def __post_init__(self) -> None:
+        unit, population = self.measure.unit, self.measure.population
+        object.__setattr__(self, "kind", unit_kind(unit) if unit else None)
+        object.__setattr__(self, "carers", None if population is None else population == "carers")
+
+
 @dataclass(frozen=True, slots=True)
 class MeasureMatch:
     measure: Measure
@@ -109,49 +136,55 @@ class Masks:
     before: frozenset[str]
     """Words, or two words, just before a number that say it is not a figure."""
     before_duration: frozenset[str]
+    duration_kept: frozenset[str]
+    age: frozenset[str]
 
 
 class PhraseIndex(Generic[T]):
     """Phrasings found by their first word: one regular expression, a trie of the first words
-    run over the lower-cased text, says where a first word stands (it rejects a position inside
-    a word at once, so it scans fast); the anchored patterns of that word say whether a whole
-    phrasing does."""
+    after a space, a bracket, a slash or a quote, run over the lower-cased text, says where a
+    first word stands; one anchored alternation of that word's phrasings (the longest first)
+    says whether a whole phrasing does, and which.
+
+    Speed: the scan starts with a character class (`re` skips to the next such character
+    without trying a match at every position, several times faster than a look-behind), and
+    a first word costs one more call however many phrasings start with it."""
 
     def __init__(self, entries: Iterable[tuple[str, str, bool, T]]) -> None:
         """entries: (first word, pattern from the first word on, case-sensitive, payload)."""
         grouped: dict[str, list[tuple[str, bool, T]]] = {}
         for word, pattern, exact, payload in entries:
             grouped.setdefault(word, []).append((pattern, exact, payload))
-        self._by_word: dict[str, list[tuple[re.Pattern[str], T]]] = {
-            word: [
-                (re.compile(pattern, 0 if exact else re.IGNORECASE), payload)
-                for pattern, exact, payload in sorted(items, key=lambda item: -len(item[0]))
-            ]
-            for word, items in grouped.items()
-        }
-        self._first_words = re.compile(rf"(?<![a-z0-9_-]){_trie(list(grouped))}(?![a-z])")
+        self._by_word: dict[str, tuple[re.Pattern[str], list[T]]] = {}
+        for word, items in grouped.items():
+            ordered = sorted(items, key=lambda item: -len(item[0]))
+            alternatives = "|".join(
+                f"({pattern})" if exact else f"((?i:{pattern}))" for pattern, exact, _ in ordered
+            )
+            self._by_word[word] = (re.compile(alternatives), [item[2] for item in ordered])
+        self._first_words = re.compile(rf"[{_BEFORE_PHRASE}]({_trie(list(grouped))})(?![a-z])")
 
     def find(self, text: str, low: str, start: int, end: int) -> list[tuple[int, int, T]]:
         """(start, end, payload) of the phrasings in `text[start:end]`, left to right, the
         longer first where two overlap. `low` is `lowered(text[start:end])`."""
         found: list[tuple[int, int, T]] = []
         by_word = self._by_word
-        for word in self._first_words.finditer(low):
-            at = start + word.start()
-            for pattern, payload in by_word[word.group()]:
-                match = pattern.match(text, at, end)
-                if match:
-                    begin = at
-                    if isinstance(payload, PhraseKind) and payload.counted:
-                        count = _COUNT_BEFORE.search(text, max(0, at - 12), at)
-                        begin = count.start() if count else at
-                    found.append((begin, match.end(), payload))
-                    break
-        kept: list[tuple[int, int, T]] = []
-        for entry in found:
-            if not kept or entry[0] >= kept[-1][1]:
-                kept.append(entry)
-        return kept
+        # The space put first lets a phrasing start the text; offsets in it are one more.
+        base = start - 1
+        for word in self._first_words.finditer(" " + low):
+            at = base + word.start(1)
+            pattern, payloads = by_word[word.group(1)]
+            match = pattern.match(text, at, end)
+            if match is None:
+                continue
+            payload = payloads[match.lastindex - 1]  # type: ignore[operator]
+            begin = at
+            if isinstance(payload, PhraseKind) and payload.counted:
+                count = _COUNT_BEFORE.search(text, max(0, at - 12), at)
+                begin = count.start() if count else at
+            if not found or begin >= found[-1][1]:
+                found.append((begin, match.end(), payload))
+        return found
 
 
 def _trie(words: list[str]) -> str:
@@ -210,7 +243,7 @@ class Lexicon:
                     (_first_word(phrase, place), pattern, False, PhraseKind(index, counted))
                 )
             for pattern in item.get("patterns") or ():
-                pattern = _checked(str(pattern), place)
+                pattern = _checked(str(pattern), place, groups=False)
                 comparators.append((_first_word(pattern, place), pattern, False, PhraseKind(index)))
         # In normal form, longest first; a cue counts when the words before a comparator end
         # with it.
@@ -246,13 +279,28 @@ class Lexicon:
         masks = _need(data, "not_figures", where)
         self.masks = Masks(
             numbers=masked_numbers(
-                _any(masks.get("number"), "not_figures.number").pattern,
-                _any(masks.get("after"), "not_figures.after").pattern,
-                _any(masks.get("after_duration"), "not_figures.after_duration").pattern,
+                _any(masks.get("number"), "not_figures.number", groups=False).pattern,
+                _any(masks.get("after"), "not_figures.after", groups=False).pattern,
+                _any(
+                    masks.get("after_duration"), "not_figures.after_duration", groups=False
+                ).pattern,
             ),
             before=_word_set(masks.get("before")),
             before_duration=_word_set(masks.get("before_duration")),
+            duration_kept=_word_set(masks.get("duration_kept")),
+            age=_word_set(masks.get("age")),
         )
+
+        self.structure = _word_set(data.get("structure"))
+        """Counted nouns that are organisational structure, in normal form (a word or two)."""
+        anecdote = _word_set(data.get("anecdote"))
+        self.anecdote_words = frozenset(word for word in anecdote if " " not in word)
+        self.anecdote_phrases = tuple(f" {phrase} " for phrase in anecdote if " " in phrase)
+        """Words and (padded) phrases, in normal form, that tell a story about one person."""
+        self._anecdote_keys = frozenset(phrase.split()[-1] for phrase in self.anecdote_phrases)
+        """The last words of those phrases: without one, no phrase need be looked for."""
+        self.says_nothing = _word_set(data.get("says_nothing")) | _place_words()
+        """Words that say nothing about what a figure measures (and the councils' places)."""
 
         self.measures: tuple[Measure, ...] = tuple(
             _measure(item, f"{where}: metrics[{index}]")
@@ -269,13 +317,14 @@ class Lexicon:
             for phrase in measure.phrases:
                 for word in _content_words(phrase):
                     spread.setdefault(word, set()).add(number)
-        self._index: dict[str, list[tuple[int, str, int]]] = {}
-        for number, measure in enumerate(self.measures):
+        self._index: dict[str, list[_Phrasing]] = {}
+        for measure in self.measures:
             for phrase in measure.phrases:
                 words = _content_words(phrase)
                 telling = [w for w in words if len(spread[w]) <= MAX_MEASURES_PER_WORD] or words
+                entry = _Phrasing(measure, phrase, f" {phrase} ", len(telling))
                 for word in telling:
-                    self._index.setdefault(word, []).append((number, phrase, len(telling)))
+                    self._index.setdefault(word, []).append(entry)
         self._indexed = frozenset(self._index)
 
     def measure(
@@ -288,48 +337,61 @@ class Lexicon:
         known = self._indexed.intersection(words)
         if not known:
             return None
-        hits: dict[tuple[int, str, int], int] = {}
         index = self._index
-        for word in known:
-            for entry in index[word]:
-                hits[entry] = hits.get(entry, 0) + 1
-        present = None
+        hits = Counter(chain.from_iterable(index[word] for word in known))
+        # Two thirds of a phrasing's words must be there before rapidfuzz is asked.
+        candidates = [entry for entry, count in hits.items() if 3 * count >= 2 * entry.size]
+        if not candidates:
+            return None
+        carers = population == "carers"
+        present: set[str] | None = None
         norm = padded = ""
         best: tuple[float, bool, int] | None = None
         found: MeasureMatch | None = None
-        for (number, phrase, size), count in hits.items():
-            # Two thirds of a phrasing's words must be there before rapidfuzz is asked.
-            if 3 * count < 2 * size:
-                continue
-            measure = self.measures[number]
-            if kind is not None and measure.unit and not _fits(kind, unit_kind(measure.unit)):
-                continue
-            if measure.population is not None and (measure.population == "carers") != (
-                population == "carers"
-            ):
+        for entry in candidates:
+            measure = entry.measure
+            # A bare number can be a score, a rate or a number of days, not a percentage or
+            # money; other figures need the measure's kind of unit.
+            if kind is not None and entry.kind is not None:
+                if kind == "bare":
+                    if entry.kind in ("%", "GBP"):
+                        continue
+                elif kind != entry.kind:
+                    continue
+            if entry.carers is not None and entry.carers != carers:
                 continue
             if not norm:
                 norm = " ".join(words)
                 padded = f" {norm} "
             if measure.excludes or measure.requires:
                 present = present or set(words)
-                if measure.excludes & present:
+                if not measure.excludes.isdisjoint(present):
                     continue
                 if measure.requires and not any(
                     (r in present) if " " not in r else (f" {r} " in padded)
                     for r in measure.requires
                 ):
                     continue
-            if f" {phrase} " in padded:
+            if entry.padded in padded:
                 score = 100.0
             else:
-                score = fuzz.partial_ratio(phrase, norm, score_cutoff=MEASURE_THRESHOLD)
+                score = fuzz.partial_ratio(entry.phrase, norm, score_cutoff=MEASURE_THRESHOLD)
                 if not score:
                     continue
-            rank = (score, bool(measure.requires), len(phrase))
+            rank = (score, bool(measure.requires), len(entry.phrase))
             if best is None or rank > best:
                 best, found = rank, MeasureMatch(measure, score)
         return found
+
+    def tells_story(self, words: list[str]) -> bool:
+        """Whether the words around a figure tell a story about one person ("he received a one
+        off direct payment of £370", "One person told us ..."). `words`: in normal form."""
+        if not self.anecdote_words.isdisjoint(words):
+            return True
+        if self._anecdote_keys.isdisjoint(words):
+            return False
+        padded = f" {' '.join(words)} "
+        return any(phrase in padded for phrase in self.anecdote_phrases)
 
     def direction(self, words: list[str]) -> bool | None:
         """Whether higher is better for a measure the lexicon does not know, from plain words
@@ -343,14 +405,6 @@ class Lexicon:
 
 
 _TIME = frozenset({"days", "weeks", "months", "hours", "years"})
-
-
-def _fits(kind: str, measure_kind: str) -> bool:
-    """Whether a figure of this kind can be a value of a measure of that kind. A bare number
-    ("kind" `bare`) can be a score, a rate or a number of days, not a percentage or money."""
-    if kind == "bare":
-        return measure_kind not in ("%", "GBP")
-    return kind == measure_kind
 
 
 def unit_kind(unit: str) -> str:
@@ -387,17 +441,24 @@ def _alternation(phrases: Any, suffix: str = "") -> re.Pattern[str]:
     return re.compile(f"(?:{'|'.join(patterns)}){suffix}", re.IGNORECASE)
 
 
-def _any(patterns: Any, where: str) -> re.Pattern[str]:
-    """One pattern matching where any of `patterns` does."""
+def _any(patterns: Any, where: str, groups: bool = True) -> re.Pattern[str]:
+    """One pattern matching where any of `patterns` does. `groups=False`: the patterns may
+    not capture (they become part of a pattern whose groups are counted)."""
     checked = [_checked(str(p), f"metrics.yaml: {where}") for p in patterns or ()]
-    return re.compile("|".join(f"(?:{p})" for p in checked) or r"(?!)", re.IGNORECASE)
+    combined = re.compile("|".join(f"(?:{p})" for p in checked) or r"(?!)", re.IGNORECASE)
+    if not groups and combined.groups:
+        raise KnowledgeError(f"metrics.yaml: {where}: use (?:...), not capturing groups")
+    return combined
 
 
-def _checked(pattern: str, where: str) -> str:
+def _checked(pattern: str, where: str, groups: bool = True) -> str:
+    """`pattern`, once it is known to compile (and, with `groups=False`, not to capture)."""
     try:
-        re.compile(pattern)
+        compiled = re.compile(pattern)
     except re.error as error:
         raise KnowledgeError(f"{where}: bad pattern {pattern!r}: {error}") from None
+    if not groups and compiled.groups:
+        raise KnowledgeError(f"{where}: {pattern!r}: use (?:...), not capturing groups")
     return pattern
 
 
@@ -412,7 +473,7 @@ def _need(data: dict[str, Any], key: str, where: str) -> Any:
 
 
 def _content_words(phrase: str) -> tuple[str, ...]:
-    return tuple(word for word in phrase.split() if word not in _STOPWORDS)
+    return tuple(word for word in phrase.split() if word not in SMALL_WORDS)
 
 
 def _measure(item: dict[str, Any], where: str) -> Measure:
@@ -436,6 +497,12 @@ def _measure(item: dict[str, Any], where: str) -> Measure:
         requires=tuple(fold(str(r)) for r in item.get("requires") or ()),
         excludes=_word_set(item.get("excludes")),
     )
+
+
+def _place_words() -> frozenset[str]:
+    """The words of the places councils are named by ("Derby", "North Lincolnshire")."""
+    places = (place.lower() for council in councils() for place in council.short)
+    return frozenset(word for place in places for word in words_of(place))
 
 
 @cache

@@ -31,7 +31,8 @@ _TIME_UNITS = {
 }
 TIME_UNITS = frozenset({"days", "weeks", "months", "years", "hours"})
 PER_100K = re.compile(r"\bper\s+100,?000\b|\bper\s+100k\b|\brate\s+per\b", re.IGNORECASE)
-BEFORE_WINDOW = 24
+MAX_AGE = 120
+BEFORE_WINDOW = 32
 """Characters before a number in which `Masks.before` looks for words."""
 _PUNCTUATION = "()[]:,.;\"'“”‘’"
 
@@ -55,16 +56,37 @@ class Masks(Protocol):
     """`masked_numbers` of the patterns below: one regex call per number."""
     before: frozenset[str]
     before_duration: frozenset[str]
+    duration_kept: frozenset[str]
+    """Two words before a duration that make it a figure after all ("waited for")."""
+    age: frozenset[str]
+    """Words that, among the three before a bare number, make it an age ("at the age of 14")."""
 
 
 def masked_numbers(number: str, after: str, after_duration: str) -> re.Pattern[str]:
-    """One pattern for a number and what says it is not a figure: group 1 matches what is
-    not a number at all ("2012/13"), groups 2-8 are the number's (NUMBER_PATTERN), group 9
-    what after it makes it no figure (" and over"), group 10 the same after a duration."""
-    return re.compile(
-        rf"(?P<masked>{number})|{NUMBER_PATTERN}(?:(?P<after>{after})|(?P<late>{after_duration}))?",
-        re.IGNORECASE,
+    """One pattern that, run over a text, finds every place a number starts and says what it
+    is: group 1 matches what is not a number at all ("2012/13"), group 2 is the number and
+    groups 3-9 its parts (NUMBER_PATTERN), group 10 what after it makes it no figure (" and
+    over"), group 11 the same after a duration. Everything is looked at, not taken: a match
+    is the number's first character, so that the scan is `_START`'s (a character class `re`
+    skips to) and a number costs one step of it, not a call of its own."""
+    whole = (
+        rf"(?P<masked>{number})|(?P<number>{NUMBER_PATTERN})"
+        rf"(?:(?=(?P<after>{after}))|(?=(?P<late>{after_duration})))?"
     )
+    return re.compile(rf"{_START.pattern}(?<=(?={whole}).)", re.IGNORECASE)
+
+
+# Between the two numbers of a range ("12 to 18 months"): a range is masked whole.
+_RANGE_JOIN = re.compile(r"\s*(?:to|-|–)\s*", re.IGNORECASE)
+# ... and so is a list of identifiers: "discharge pathways 1 (low need) and 2 (reablement)",
+# "Levels 2, 3 and 4": a bare number after a masked one, with nothing but a bracket and a
+# comma or "and" between, and no word of its own after it.
+_LIST_JOIN = re.compile(r"\s*(?:\([^()\n]{0,120}\))?\s*(?:,|and|or|&)\s*", re.IGNORECASE)
+_LIST_ITEM_END = re.compile(r"\s*(?:[(),;.:]|(?:and|or)\b|$)", re.IGNORECASE)
+# A bare number that starts a range of durations ("the next 12 to 18 months") is one too.
+_TO_DURATION = re.compile(
+    r"\s*(?:to|-|–)\s*\d+(?:\.\d+)?\s+(?:hours?|days?|weeks?|months?|years?)\b", re.IGNORECASE
+)
 
 
 def find_numbers(
@@ -73,71 +95,122 @@ def find_numbers(
     """The numbers in `text[start:end]`, in order, with offsets into `text`; with `masks`,
     without those that are years, dates, ages, identifiers and the like."""
     end = len(text) if end is None else end
-    found = []
+    found: list[Number] = []
     skip_to = start
-    pattern = _NUMBER if masks is None else masks.numbers
-    for begin in _START.finditer(text, start, end):
-        at = begin.start()
+    masked_end = masked_bare = -1
+    """Where the last number masked by the words around it ends (a range is masked whole),
+    and where it ends if it is a bare number (a list of identifiers is masked whole)."""
+    if masks is None:
+        for begin in _START.finditer(text, start, end):
+            at = begin.start()
+            if at >= skip_to and (match := _NUMBER.match(text, at, end)) is not None:
+                found.append(_number(match, match.groups()))
+                skip_to = match.end()
+        return found
+    for match in masks.numbers.finditer(text, start, end):
+        at = match.start()
         if at < skip_to:
             continue
-        match = pattern.match(text, at, end)
-        if match is None:
-            continue
-        if masks is None:
-            found.append(_number(match, 1))
-            continue
-        masked, after, late = match.group(1, "after", "late")
-        if masked is not None:
+        groups = match.groups()
+        if groups[0] is not None:
             # "2012/13", "(18 to 64)": no number inside is a figure.
-            skip_to = match.end()
+            skip_to = match.end(1)
             continue
-        number = _number(match, 2)
-        if after is not None or _masked_before(text, number, late is not None, masks):
+        skip_to = finish = match.end(2)
+        unit = _unit(groups[3], groups[7], groups[8])
+        if (
+            groups[9] is not None
+            or (masked_end >= 0 and _RANGE_JOIN.fullmatch(text, masked_end, at) is not None)
+            or (masked_bare >= 0 and unit is None and _listed(text, masked_bare, at, finish))
+            or (
+                (unit is None or unit in TIME_UNITS)
+                and _masked_before(text, at, finish, groups[4], unit, groups[10] is not None, masks)
+            )
+        ):
+            masked_end = finish
+            masked_bare = finish if unit is None else -1
             continue
-        found.append(number)
+        found.append(
+            Number(at, finish, _value(groups[4], groups[5], groups[6]), unit, text[at:finish])
+        )
     return found
 
 
-def _number(match: re.Match[str], first: int) -> Number:
-    """The number whose groups (NUMBER_PATTERN's seven) start at group `first` of `match`."""
-    groups = match.groups()[first - 1 : first + 6]
-    _, gbp, whole, decimal, multiplier, percent, time = groups
-    assert whole is not None
-    digits = whole.replace(",", "")
+def _listed(text: str, previous_end: int, start: int, end: int) -> bool:
+    """Whether a bare number (at `start:end`) continues a list of identifiers that ended at
+    `previous_end`."""
+    return (
+        _LIST_JOIN.fullmatch(text, previous_end, start) is not None
+        and _LIST_ITEM_END.match(text, end) is not None
+    )
+
+
+def _unit(gbp: str | None, percent: str | None, time: str | None) -> str | None:
+    if percent:
+        return "%"
+    if gbp:
+        return "GBP"
+    if time:
+        word = time.casefold()
+        return _TIME_UNITS.get(word, word)
+    return None
+
+
+def _value(whole: str, decimal: str | None, multiplier: str | None) -> float:
+    digits = whole.replace(",", "") if "," in whole else whole
     value = float(digits + decimal if decimal else digits)
     if multiplier:
         value *= _MULTIPLIERS[multiplier.casefold()]
-    unit: str | None = None
-    if percent:
-        unit = "%"
-    elif gbp:
-        unit = "GBP"
-    elif time:
-        word = time.casefold()
-        unit = _TIME_UNITS.get(word, word)
-    # The number ends where its last part does (not where a mask after it does).
-    end = max(match.end(first + i) for i, part in enumerate(groups) if part is not None)
-    start = match.start()
-    return Number(start, end, value, unit, match.string[start:end])
+    return value
 
 
-def words_before(text: str, at: int) -> tuple[str, str]:
-    """The word and the two words just before `at`, lower case, without punctuation."""
-    words = text[max(0, at - BEFORE_WINDOW) : at].lower().split()[-2:]
-    last = words[-1].strip(_PUNCTUATION) if words else ""
-    pair = f"{words[0].strip(_PUNCTUATION)} {last}" if len(words) == 2 else last
-    return last, pair
+def _number(match: re.Match[str], groups: tuple[str | None, ...]) -> Number:
+    """The number of a match of NUMBER_PATTERN; `groups`: its seven groups."""
+    _, gbp, whole, decimal, multiplier, percent, time = groups[:7]
+    assert whole is not None
+    start, end = match.span()
+    return Number(
+        start,
+        end,
+        _value(whole, decimal, multiplier),
+        _unit(gbp, percent, time),
+        match.string[start:end],
+    )
 
 
-def _masked_before(text: str, number: Number, late: bool, masks: Masks) -> bool:
-    """Whether the words before a number (or, for a duration, after it) say it is no figure."""
-    last, pair = words_before(text, number.start)
-    # "section 42", "Level 2": identifiers are bare numbers ("figure 12%" is a figure).
-    if number.unit is None and (last in masks.before or pair in masks.before):
+def words_before(text: str, at: int) -> tuple[str, str, str]:
+    """The word, the two words and the three words just before `at`, lower case, without
+    punctuation (a bracket on its own is no word: "pathway (1)")."""
+    words = text[max(0, at - BEFORE_WINDOW) : at].lower().split()
+    if words and not words[-1].strip(_PUNCTUATION):
+        words.pop()
+    words = [word.strip(_PUNCTUATION) for word in words[-3:]]
+    last = words[-1] if words else ""
+    pair = " ".join(words[-2:])
+    return last, pair, " ".join(words)
+
+
+def _masked_before(
+    text: str, start: int, end: int, whole: str, unit: str | None, late: bool, masks: Masks
+) -> bool:
+    """Whether the words before a bare number or a duration (at `start:end`, `whole` its
+    integer part), or for a duration the words after it, say it is no figure."""
+    if late and unit is not None:
         return True
-    if number.unit in TIME_UNITS:
-        return late or last in masks.before_duration or pair in masks.before_duration
-    return False
+    last, pair, three = words_before(text, start)
+    if unit is None:
+        # "section 42", "Level 2": identifiers are bare numbers ("figure 12%" is a figure).
+        if last in masks.before or pair in masks.before:
+            return True
+        # "at the age of 14", "by age 16"
+        if not masks.age.isdisjoint(three.split()) and whole.isdigit() and int(whole) <= MAX_AGE:
+            return True
+        # "over the next 12 to 18 months": the range is a duration.
+        if _TO_DURATION.match(text, end) is None:
+            return False
+    if pair in masks.duration_kept:
+        return False
+    return last in masks.before_duration or pair in masks.before_duration
 
 
 def decimals(quote: str) -> int:

@@ -16,7 +16,6 @@ _ABBREVIATIONS = frozenset(
 
 MAX_LINE_CHARS = 8000
 """Longer lines are read in pieces of about this size."""
-_NON_SPACE = re.compile(r"\S")
 _LETTER = re.compile(r"[A-Za-z]")
 
 
@@ -37,6 +36,11 @@ def paragraphs(text: str, start: int = 0) -> Iterator[tuple[int, int]]:
         if end > start:
             yield start, end
         start = end + 1
+
+
+def has_letter(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` has a letter (a line of numbers only names nothing)."""
+    return _LETTER.search(text, start, end) is not None
 
 
 def next_digit(text: str, at: int = 0, end: int | None = None) -> int:
@@ -65,7 +69,9 @@ def lines_with_digits(text: str) -> Iterator[tuple[int, int, bool]]:
         end = text.find("\n", digit)
         if end < 0:
             end = len(text)
-        adjacent = previous_end >= 0 and _NON_SPACE.search(text, previous_end, start) is None
+        adjacent = previous_end >= 0 and (
+            start - previous_end <= 1 or text[previous_end:start].isspace()
+        )
         # A "line" longer than any paragraph (a table flattened into one line) is read in
         # pieces, cut at a space, so no step has to take all of it at once.
         while end - start > MAX_LINE_CHARS:
@@ -95,7 +101,8 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     # sentence before it (a table row in PDF text).
     merged: list[tuple[int, int]] = []
     for span in found:
-        if merged and not _LETTER.search(text, span[0], span[1]):
+        # Most sentences start with a letter: only the others are searched for one.
+        if merged and not text[span[0]].isalpha() and not _LETTER.search(text, *span):
             merged[-1] = (merged[-1][0], span[1])
         else:
             merged.append(span)
