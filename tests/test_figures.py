@@ -330,3 +330,11 @@ def test_a_file_of_nothing_but_figures_stops_at_the_cap_with_a_warning():
     document = parse_text(f"# Wessex Council: local authority assessment\n\n{line}\n", "big.md")
     assert len(document.metrics) == MAX_FIGURES
     assert any(str(MAX_FIGURES) in warning for warning in document.warnings)
+
+
+def test_a_statistic_alone_does_not_name_a_figure():
+    # "a median of 42 days": 'median' says how, not what; the subject stays in the label.
+    [metric] = figures("People waited a median of 42 days for an assessment.")
+    assert metric.label == "People waited a median"
+    [metric] = figures("There was a median waiting time for allocation of 152 days.")
+    assert metric.label == "median waiting time for allocation"
