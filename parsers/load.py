@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -168,6 +169,8 @@ def read_bytes(path: str | Path) -> bytes:
     except PermissionError:
         raise LoadError(path, "permission denied") from None
     except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise LoadError(path, "a symbolic link that loops") from None
         raise LoadError(path, error.strerror or str(error)) from None
 
 

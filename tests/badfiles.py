@@ -99,8 +99,9 @@ BAD_FILES: tuple[BadFile, ...] = (
 
 
 def build_bad_folder(folder: Path) -> dict[str, str]:
-    """Write every bad file into `folder`, plus a symlink loop, a dangling link and a pipe;
-    return each file's name and its expectation."""
+    """Write every bad file into `folder`, plus a folder that contains itself, a dangling
+    link, two links that point at each other and a pipe; return each file's name and its
+    expectation."""
     folder.mkdir(parents=True, exist_ok=True)
     expected = {}
     for bad in BAD_FILES:
@@ -110,6 +111,9 @@ def build_bad_folder(folder: Path) -> dict[str, str]:
     os.symlink("..", folder / "nested" / "loop")  # a folder that contains itself
     os.symlink("no-such-file.txt", folder / "dangling.txt")
     expected["dangling.txt"] = "no such file"
+    os.symlink("looping-b.txt", folder / "looping-a.txt")  # links that point at each other
+    os.symlink("looping-a.txt", folder / "looping-b.txt")
+    expected["looping-a.txt"] = expected["looping-b.txt"] = "a symbolic link that loops"
     os.mkfifo(folder / "pipe.txt")  # reading it would block for ever
     expected["pipe.txt"] = "not a regular file"
     return expected
