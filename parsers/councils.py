@@ -10,10 +10,7 @@ from .knowledge import Council, councils
 from .textnorm import normal_form
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|&")
-# Runs of capitalised words and the small words inside place names ("Kingston upon Hull").
-_NAME_RUN = re.compile(
-    r"[A-Z][\w'’]*(?:(?:[\s,&-]|\band\b|\bupon\b|\bof\b|\bthe\b|\bon\b|\bin\b)+[A-Z][\w'’]*)*"
-)
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _FULL_NAME_WEIGHT = 3
 """A full name ("Derby City Council") says more than a place name ("Derby") does."""
 SCAN_CHARS = 12_000
@@ -33,6 +30,7 @@ class CouncilDirectory:
                 self._add(name, council, 1)
         for entries in self._by_first.values():
             entries.sort(key=lambda entry: -len(entry[0]))
+        self._name_run = _name_run(known)
 
     def _add(self, name: str, council: Council, weight: int) -> None:
         words = tuple(normal_form(name).split())
@@ -62,7 +60,7 @@ class CouncilDirectory:
         """The council the text names most (full names count more), or None."""
         weights: Counter[str] = Counter()
         first_seen: dict[str, int] = {}
-        for run in _NAME_RUN.finditer(text[:SCAN_CHARS]):
+        for run in self._name_run.finditer(text[:SCAN_CHARS]):
             tokens = [
                 "and" if token == "&" else token.casefold().replace("'", "").replace("’", "")
                 for token in _TOKEN.findall(run.group(0))
@@ -80,6 +78,21 @@ class CouncilDirectory:
         if not weights:
             return None
         return max(weights, key=lambda name: (weights[name], -first_seen[name]))
+
+
+def _name_run(known: tuple[Council, ...]) -> re.Pattern[str]:
+    """Runs of capitalised words, with the small words the councils' names hold inside them
+    ("Kingston upon Hull", "Blackburn with Darwen")."""
+    small = sorted(
+        {
+            word
+            for council in known
+            for name in (council.name, *council.aliases, *council.short)
+            for word in _LOWER_WORD.findall(name)
+        }
+    )
+    inner = "".join(f"|\\b{word}\\b" for word in small)
+    return re.compile(rf"[A-Z][\w'’]*(?:(?:[\s,&-]{inner})+[A-Z][\w'’]*)*")
 
 
 @cache

@@ -37,6 +37,8 @@ def test_from_title(title, council):
             "North Lincolnshire Council",
         ),
         ("Children in Kingston upon Hull were seen quickly.", "Hull City Council"),
+        # The small words inside names come from the list: "with" as in this one.
+        ("Blackburn with Darwen has 150,000 people.", "Blackburn with Darwen Borough Council"),
         ("In the city of Bristol; derby in lower case is no name.", "Bristol City Council"),
         ("No council is named here at all.", None),
     ],
