@@ -31,6 +31,7 @@ import tempfile
 import textwrap
 import time
 from pathlib import Path
+from typing import Any
 
 from carecompare.align import align
 from carecompare.corpus import load_corpus
@@ -161,23 +162,42 @@ async def _key(app, key: str, character: str | None, done) -> float:
     return time.perf_counter() - start
 
 
+class UILateness:
+    """A 10 ms timer on the app's UI thread that records how late each tick fires: the
+    longest stall is what a key press would wait."""
+
+    PERIOD = 0.01
+
+    def __init__(self, app: Any) -> None:
+        self.late: list[float] = []
+        self._last = time.perf_counter()
+        self._timer = app.set_interval(self.PERIOD, self._tick)
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.late.append(now - self._last - self.PERIOD)
+        self._last = now
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def __str__(self) -> str:
+        late = sorted(self.late) or [0.0]
+        return (
+            f"UI timer (10 ms) late by median {statistics.median(late) * 1000:.1f} ms, "
+            f"p95 {late[int(len(late) * 0.95)] * 1000:.1f} ms, worst {late[-1] * 1000:.1f} ms "
+            f"({len(self.late)} ticks)"
+        )
+
+
 async def _responsiveness(folder: Path, count: int) -> None:
     from carecompare.tui.app import ReaderApp
     from carecompare.tui.dialogs import HelpScreen
     from carecompare.tui.scorecard_screen import ScorecardScreen
 
     app = ReaderApp([str(folder)])
-    lateness: list[float] = []
     async with app.run_test(size=(200, 50)) as pilot:
-        last = time.perf_counter()
-
-        def tick() -> None:
-            nonlocal last
-            now = time.perf_counter()
-            lateness.append(now - last - 0.01)
-            last = now
-
-        timer = app.set_interval(0.01, tick)
+        lateness = UILateness(app)
         await asyncio.sleep(0.5)
         help_opened = None
         if app.corpus is None:  # a key while loading: how long until its screen shows
@@ -187,7 +207,7 @@ async def _responsiveness(folder: Path, count: int) -> None:
             await _key(app, "escape", None, lambda: not isinstance(app.screen, HelpScreen))
         while app.corpus is None:
             await asyncio.sleep(0.05)
-        timer.stop()
+        lateness.stop()
         assert app.loaded_at is not None and app.ready_at is not None
         loading = app.loaded_at - app.ready_at
         while not isinstance(app.screen, ScorecardScreen):
@@ -209,13 +229,7 @@ async def _responsiveness(folder: Path, count: int) -> None:
         paging = 0.0
         for step in range(1, 7):
             paging += await _key(app, "l", "l", lambda s=step: pane.focused_document == s)
-    late = sorted(lateness)
-    print(
-        f"{count} documents loaded in {loading:.2f} s after the first frame; UI timer "
-        f"(10 ms) late by median {statistics.median(late) * 1000:.1f} ms, "
-        f"p95 {late[int(len(late) * 0.95)] * 1000:.1f} ms, worst {late[-1] * 1000:.1f} ms "
-        f"({len(late)} ticks)"
-    )
+    print(f"{count} documents loaded in {loading:.2f} s after the first frame; {lateness}")
     if help_opened is not None:
         print(f"? pressed while loading: help drawn after {help_opened * 1000:.0f} ms")
     print(

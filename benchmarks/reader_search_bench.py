@@ -31,7 +31,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import statistics
 import sys
 import tempfile
 import time
@@ -41,6 +40,7 @@ from pathlib import Path
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
 
+from reader_bench import UILateness  # noqa: E402
 from search_bench import QUERIES, keystrokes, memory_kib, percentile  # noqa: E402
 
 from carecompare.tui.app import ReaderApp  # noqa: E402
@@ -72,23 +72,14 @@ async def measure(folder: Path, rounds: int) -> None:
     from carecompare.tui.search_screen import SearchScreen
 
     app = ReaderApp([str(folder)])
-    lateness: list[float] = []
     async with app.run_test(size=(200, 50)) as pilot:
-        last = time.perf_counter()
-
-        def tick() -> None:
-            nonlocal last
-            now = time.perf_counter()
-            lateness.append(now - last - 0.01)
-            last = now
-
-        timer = app.set_interval(0.01, tick)
+        lateness = UILateness(app)
         while app.corpus is None:
             await asyncio.sleep(0.01)
         loaded = memory_kib()
         while app.search_index is None:
             await asyncio.sleep(0.01)
-        timer.stop()
+        lateness.stop()
         indexed = memory_kib()
         assert app.ready_at and app.loaded_at and app.indexed_at
         count = len(app.corpus.documents)
@@ -97,12 +88,7 @@ async def measure(folder: Path, rounds: int) -> None:
             f"  loaded {app.loaded_at - app.ready_at:.2f} s after the first frame; index built "
             f"{app.indexed_at - app.loaded_at:.2f} s after that, in its worker"
         )
-        late = sorted(lateness)
-        print(
-            f"  UI timer (10 ms) while loading and indexing: late by median "
-            f"{statistics.median(late) * 1000:.1f} ms, p95 "
-            f"{percentile(late, 0.95) * 1000:.1f} ms, worst {late[-1] * 1000:.1f} ms"
-        )
+        print(f"  while loading and indexing: {lateness}")
         # Back to the comparison if it opened on the scorecard.
         while not isinstance(app.screen, ComparisonScreen):
             await key_until(app, "escape", None, lambda: True)
