@@ -21,7 +21,7 @@ from .figure import Figure, Line
 from .lexicon import Lexicon, PhraseKind, lexicon, lowered
 from .numbers import Number, find_numbers
 from .screen import counts_structure, outline_numbers, wordless
-from .sentences import Sentence, has_letter, lines_with_digits, next_digit, sentences
+from .sentences import Sentence, has_digit, has_letter, lines_with_digits, sentences
 from .tables import year_rows
 
 _BRACKETED = re.compile(r"\s*\(\s*[\d,.]+\s*%?\s*\)")
@@ -40,7 +40,7 @@ def extract_metrics(sections: Sequence[Section]) -> tuple[Metric, ...]:
     for index, section in enumerate(sections):
         if len(found) >= MAX_FIGURES:
             break
-        if section.furniture or next_digit(section.text) < 0:
+        if section.furniture or not has_digit(section.text):
             continue
         found.extend(_section_metrics(index, section, lex, MAX_FIGURES - len(found)))
     return tuple(found[:MAX_FIGURES])

@@ -10,11 +10,9 @@ context.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import chain
 from typing import Any, Generic, Literal, TypeVar
 
 from rapidfuzz import fuzz
@@ -338,7 +336,12 @@ class Lexicon:
         if not known:
             return None
         index = self._index
-        hits = Counter(chain.from_iterable(index[word] for word in known))
+        # How many of each phrasing's indexed words the context has (a plain dictionary: a
+        # Counter costs more to set up than the few words counted here).
+        hits: dict[_Phrasing, int] = {}
+        for word in known:
+            for entry in index[word]:
+                hits[entry] = hits.get(entry, 0) + 1
         # Two thirds of a phrasing's words must be there before rapidfuzz is asked.
         candidates = [entry for entry, count in hits.items() if 3 * count >= 2 * entry.size]
         if not candidates:

@@ -17,6 +17,7 @@ _ABBREVIATIONS = frozenset(
 MAX_LINE_CHARS = 8000
 """Longer lines are read in pieces of about this size."""
 _LETTER = re.compile(r"[A-Za-z]")
+_DIGITS = "1023456789"
 
 
 class Sentence(NamedTuple):
@@ -43,44 +44,37 @@ def has_letter(text: str, start: int, end: int) -> bool:
     return _LETTER.search(text, start, end) is not None
 
 
-def next_digit(text: str, at: int = 0, end: int | None = None) -> int:
-    """Where the next digit of `text[at:end]` stands, or -1. Ten `str.find` calls (memchr)
-    beat a regular expression, which looks at every character in turn."""
-    best = len(text) if end is None else end
-    found = -1
-    for digit in "10203456789":
-        where = text.find(digit, at, best)
-        if where >= 0:
-            best = found = where
-    return found
+def has_digit(text: str) -> bool:
+    """Whether `text` has a digit. `in` is the cheapest search Python has (memchr, no
+    arguments to parse): a bounded `str.find` or a regular expression call costs several times
+    more, and a regular expression looks at every character in turn."""
+    return any(map(text.__contains__, _DIGITS))
 
 
 def lines_with_digits(text: str) -> Iterator[tuple[int, int, bool]]:
     """(start, end, adjacent) of each line of `text` with a digit in it (a paragraph, a list
     item or a table row); `adjacent` when no other words stand between it and the line before.
     Lines without digits are never looked at."""
-    at = 0
+    start = 0
     previous_end = -1
-    while True:
-        digit = next_digit(text, at)
-        if digit < 0:
-            return
-        start = text.rfind("\n", 0, digit) + 1
-        end = text.find("\n", digit)
-        if end < 0:
-            end = len(text)
-        adjacent = previous_end >= 0 and (
-            start - previous_end <= 1 or text[previous_end:start].isspace()
-        )
-        # A "line" longer than any paragraph (a table flattened into one line) is read in
-        # pieces, cut at a space, so no step has to take all of it at once.
-        while end - start > MAX_LINE_CHARS:
-            cut = text.rfind(" ", start + MAX_LINE_CHARS // 2, start + MAX_LINE_CHARS)
-            cut = cut if cut > start else start + MAX_LINE_CHARS
-            yield start, cut, adjacent
-            start, adjacent = cut, True
-        yield start, end, adjacent
-        previous_end = at = end
+    blank_since = True
+    """Whether only blank lines stand between the line and the last line with a digit."""
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line and has_digit(line):
+            adjacent = previous_end >= 0 and blank_since
+            previous_end, blank_since = end, True
+            # A "line" longer than any paragraph (a table flattened into one line) is read in
+            # pieces, cut at a space, so no step has to take all of it at once.
+            while end - start > MAX_LINE_CHARS:
+                cut = text.rfind(" ", start + MAX_LINE_CHARS // 2, start + MAX_LINE_CHARS)
+                cut = cut if cut > start else start + MAX_LINE_CHARS
+                yield start, cut, adjacent
+                start, adjacent = cut, True
+            yield start, end, adjacent
+        elif line and not line.isspace():
+            blank_since = False
+        start = end + 1
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
