@@ -153,7 +153,7 @@ def responsiveness(count: int) -> None:
         shutil.rmtree(folder)
 
 
-async def _key(app, key: str, character: str | None, done) -> float:
+async def key_until(app: Any, key: str, character: str | None, done: Any) -> float:
     """Seconds from a key arriving (as the terminal would send it) until `done()` holds and
     the screen has been refreshed once after. Pilot.press is not used: it waits for the
     process to go idle, which it does not while a thread parses."""
@@ -162,7 +162,7 @@ async def _key(app, key: str, character: str | None, done) -> float:
     start = time.perf_counter()
     app.post_message(events.Key(key, character))
     while not done():
-        await asyncio.sleep(0.001)
+        await asyncio.sleep(0.0005)
     refreshed = asyncio.Event()
     app.call_after_refresh(refreshed.set)
     await refreshed.wait()
@@ -208,10 +208,10 @@ async def _responsiveness(folder: Path, count: int) -> None:
         await asyncio.sleep(0.5)
         help_opened = None
         if app.corpus is None:  # a key while loading: how long until its screen shows
-            help_opened = await _key(
+            help_opened = await key_until(
                 app, "question_mark", "?", lambda: isinstance(app.screen, HelpScreen)
             )
-            await _key(app, "escape", None, lambda: not isinstance(app.screen, HelpScreen))
+            await key_until(app, "escape", None, lambda: not isinstance(app.screen, HelpScreen))
         while app.corpus is None:
             await asyncio.sleep(0.05)
         lateness.stop()
@@ -221,9 +221,9 @@ async def _responsiveness(folder: Path, count: int) -> None:
             await asyncio.sleep(0.02)
         await pilot.pause()
         scorecard = app.screen
-        marking = await _key(app, "a", "a", lambda: len(scorecard.marked) == count)
+        marking = await key_until(app, "a", "a", lambda: len(scorecard.marked) == count)
         pane = app.comparison_screen.panes
-        comparing = await _key(
+        comparing = await key_until(
             app,
             "enter",
             "\r",
@@ -235,7 +235,7 @@ async def _responsiveness(folder: Path, count: int) -> None:
         )
         paging = 0.0
         for step in range(1, 7):
-            paging += await _key(app, "l", "l", lambda s=step: pane.focused_document == s)
+            paging += await key_until(app, "l", "l", lambda s=step: pane.focused_document == s)
     print(f"{count} documents loaded in {loading:.2f} s after the first frame; {lateness}")
     if help_opened is not None:
         print(f"? pressed while loading: help drawn after {help_opened * 1000:.0f} ms")

@@ -34,30 +34,15 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
 
-from reader_bench import UILateness  # noqa: E402
+from reader_bench import UILateness, key_until  # noqa: E402
 from search_bench import QUERIES, keystrokes, memory_kib, percentile  # noqa: E402
 
 from carecompare.tui.app import ReaderApp  # noqa: E402
-
-
-async def key_until(app: ReaderApp, key: str, character: str | None, done: Callable[[], bool]):
-    """Seconds from a key arriving until `done()` holds and the screen has refreshed after."""
-    from textual import events
-
-    start = time.perf_counter()
-    app.post_message(events.Key(key, character))
-    while not done():
-        await asyncio.sleep(0.0005)
-    refreshed = asyncio.Event()
-    app.call_after_refresh(refreshed.set)
-    await refreshed.wait()
-    return time.perf_counter() - start
 
 
 def mib(kib: int | None) -> str:
