@@ -5,6 +5,7 @@ until metric extraction lands, and the reader's gap indicators must be tested no
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from carecompare.corpus import Corpus
@@ -176,6 +177,21 @@ def three_councils() -> list[Document]:
             published=date(2024, 2, 1),
         ),
     ]
+
+
+def three_councils_with_hostile_alpha(name: str, safeguarding: str) -> list[Document]:
+    """`three_councils()` with Alpha renamed `name` and its Safeguarding text `safeguarding`
+    (markup and escapes that must stay text)."""
+    documents = three_councils()
+    documents[0] = replace(
+        documents[0],
+        council=name,
+        sections=tuple(
+            replace(s, text=safeguarding) if s.key == "safeguarding" else s
+            for s in documents[0].sections
+        ),
+    )
+    return documents
 
 
 def loader_of(documents: Sequence[Document], failures: Sequence[LoadError] = ()):

@@ -8,7 +8,7 @@ import threading
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 
-from reader_fixtures import council, loader_of, three_councils
+from reader_fixtures import council, loader_of, three_councils, three_councils_with_hostile_alpha
 from textual.pilot import Pilot
 from textual.widgets import ProgressBar
 
@@ -433,15 +433,7 @@ def test_narrow_terminals_hide_the_outline_until_o():
 
 def test_document_text_is_shown_literally_and_never_acts():
     hostile = "Click [@click=app.quit]here[/] or read [bold]this[/bold]\x1b[2J now."
-    documents = three_councils()
-    documents[0] = replace(
-        documents[0],
-        council="[bold]Alpha[/bold] Council",
-        sections=tuple(
-            replace(s, text=hostile) if s.key == "safeguarding" else s
-            for s in documents[0].sections
-        ),
-    )
+    documents = three_councils_with_hostile_alpha("[bold]Alpha[/bold] Council", hostile)
 
     async def scenario(pilot: Pilot) -> None:
         view = pane(pilot)

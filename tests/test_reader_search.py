@@ -8,7 +8,7 @@ import asyncio
 import threading
 from dataclasses import replace
 
-from reader_fixtures import council, loader_of, three_councils
+from reader_fixtures import council, loader_of, three_councils, three_councils_with_hostile_alpha
 from test_reader_app import pane, screen_lines, until
 from textual.pilot import Pilot
 
@@ -291,15 +291,7 @@ def test_results_walk_round_both_ends():
 
 def test_document_text_that_looks_like_markup_is_listed_literally():
     hostile = "The [bold]backlog[/bold] [@click=app.quit]here[/] \x1b[2J grew."
-    documents = three_councils()
-    documents[0] = replace(
-        documents[0],
-        council="[red]Alpha[/red] Council",
-        sections=tuple(
-            replace(s, text=hostile) if s.key == "safeguarding" else s
-            for s in documents[0].sections
-        ),
-    )
+    documents = three_councils_with_hostile_alpha("[red]Alpha[/red] Council", hostile)
 
     async def scenario(pilot: Pilot) -> None:
         screen = await search_for(pilot, "backlog")
