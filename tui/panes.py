@@ -16,17 +16,16 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
-from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
 from carecompare.align import Comparison
 from carecompare.metric_align import MetricRow
 from carecompare.reading import Figure, figures_with_gaps, place_figures, statement_rows
+from carecompare.tui.line_cache import CachedLinesView
 from carecompare.tui.pane_layout import (
     PADDING,
     SEPARATOR,
@@ -49,7 +48,7 @@ def _line_strip(line: Line, width: int, base: Style, styles: RoleStyles) -> Stri
     return Strip(segments).adjust_cell_length(width, base)
 
 
-class PaneView(ScrollView, can_focus=True, inherit_bindings=False):
+class PaneView(CachedLinesView, can_focus=True, inherit_bindings=False):
     """The aligned panes of the documents compared (see the module docstring)."""
 
     BINDINGS = [  # noqa: RUF012 (Textual's own annotation)
@@ -108,7 +107,7 @@ class PaneView(ScrollView, can_focus=True, inherit_bindings=False):
     """Index (into the comparison's documents) of the highlighted column."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
+        super().__init__(cached_lines=1024, id=id, classes=classes)
         self.comparison: Comparison | None = None
         """What is shown: the documents, in column order, and their aligned rows."""
         self.layout_: PaneLayout | None = None
@@ -121,7 +120,6 @@ class PaneView(ScrollView, can_focus=True, inherit_bindings=False):
         """The figure `{`/`}` or the metrics view last went to."""
         self._statement_rows: dict[str, int] = {}
         self._cells: CellCache = {}
-        self._strips: LRUCache[int, Strip] = LRUCache(1024)
         self._styles = RoleStyles(self)
         self._highlight: tuple[int, int, frozenset[str]] | None = None
         """(row, document, normal forms of the words) of the search highlights."""
@@ -242,14 +240,6 @@ class PaneView(ScrollView, can_focus=True, inherit_bindings=False):
             self.post_message(self.RowChanged(self, row))
 
     # -- drawing -------------------------------------------------------------------------
-
-    def render_line(self, y: int) -> Strip:
-        index = round(self.scroll_y) + y
-        strip = self._strips.get(index)
-        if strip is None:
-            strip = self._render_index(index)
-            self._strips[index] = strip
-        return strip
 
     def _render_index(self, index: int) -> Strip:
         width = self.text_width

@@ -19,12 +19,10 @@ from rich.style import Style
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
-from textual.cache import LRUCache
 from textual.containers import Vertical
 from textual.geometry import Size
 from textual.message import Message
 from textual.screen import Screen
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
@@ -33,6 +31,7 @@ from carecompare.parsers import Document
 from carecompare.parsers.clean import safe_text
 from carecompare.search import Hit, SearchIndex
 from carecompare.tui.keys import SEARCH_KEYS
+from carecompare.tui.line_cache import CachedLinesView
 from carecompare.tui.pane_layout import Line, Span, wrap_spans
 from carecompare.tui.roles import RoleStyles
 from carecompare.tui.search_listing import hit_heading, hit_snippet, statement_label
@@ -157,7 +156,7 @@ def row_lines(row: HitRow, width: int) -> tuple[Line, ...]:
     return tuple(lines)
 
 
-class HitList(ScrollView, can_focus=False):
+class HitList(CachedLinesView, can_focus=False):
     """The hits, best first, one above the other (HIT_HEIGHT lines each): only the lines on
     screen are drawn, from spans, so a new list costs the few hits in view, not all of
     them. The query keeps the keyboard; the screen moves the highlight."""
@@ -174,14 +173,13 @@ class HitList(ScrollView, can_focus=False):
             return self.hit_list
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+        super().__init__(cached_lines=256, id=id)
         self.rows: tuple[HitRow, ...] = ()
         """What each hit shows."""
         self.highlighted: int | None = None
         """Index of the highlighted hit."""
         self._lines: dict[int, tuple[Line, ...]] = {}
         self._lines_width = 0
-        self._strips: LRUCache[int, Strip] = LRUCache(256)
         self._styles = RoleStyles(self)
         self._base: Style | None = None
 
@@ -244,14 +242,6 @@ class HitList(ScrollView, can_focus=False):
     def on_resize(self) -> None:
         self._resize()
         self._strips.clear()
-
-    def render_line(self, y: int) -> Strip:
-        index = round(self.scroll_y) + y
-        strip = self._strips.get(index)
-        if strip is None:
-            strip = self._render_index(index)
-            self._strips[index] = strip
-        return strip
 
     def _render_index(self, index: int) -> Strip:
         width = self.scrollable_content_region.width
