@@ -303,14 +303,7 @@ class SearchIndex:
                 budget -= len(sids)
             factor = quality * idf[term]
             for sid in sids:
-                code = postings[sid]
-                count = code & COUNT_MASK
-                weight = count * K1_PLUS_1 / (count + norms[sid]) if count else 0.0
-                if code >= TITLE:
-                    weight += TITLE_WEIGHT
-                elif not count:
-                    weight = CONTEXT_WEIGHT
-                score = factor * weight
+                score = factor * _posting_weight(postings[sid], norms[sid])
                 if score > scores.get(sid, 0.0):
                     scores[sid] = score
                     best[sid] = term
@@ -334,14 +327,7 @@ class SearchIndex:
             factor = quality * idf[term]
             # Set operations on dict views walk the smaller side, in C.
             for sid in (scores.keys() & postings.keys()).difference(added):
-                code = postings[sid]
-                count = code & COUNT_MASK
-                weight = count * K1_PLUS_1 / (count + norms[sid]) if count else 0.0
-                if code >= TITLE:
-                    weight += TITLE_WEIGHT
-                elif not count:
-                    weight = CONTEXT_WEIGHT
-                added[sid] = scores[sid] + factor * weight
+                added[sid] = scores[sid] + factor * _posting_weight(postings[sid], norms[sid])
                 best[sid] = term
         return added, best
 
@@ -451,3 +437,13 @@ def hit_record(index: SearchIndex, hit: Hit) -> dict[str, object]:
         "score": hit.score,
         "snippet": hit.snippet,
     }
+
+
+def _posting_weight(code: int, norm: float) -> float:
+    """A section's weight for a term from its posting: BM25 of the count, plus TITLE_WEIGHT
+    when the term is in the title; CONTEXT_WEIGHT for a term only in the context."""
+    count = code & COUNT_MASK
+    if count:
+        weight = count * K1_PLUS_1 / (count + norm)
+        return weight + TITLE_WEIGHT if code >= TITLE else weight
+    return TITLE_WEIGHT if code >= TITLE else CONTEXT_WEIGHT
