@@ -100,7 +100,8 @@ def load_corpus(
         # The first file is parsed here: that loads the parsers' knowledge once, before
         # forked workers inherit it, instead of once in every worker.
         finished(misses[0], _parse_file(files[misses[0]], parse_cache))
-        _parse_in_workers(files, misses[1:], parse_cache, count, finished)
+        helps = _caller_can_parse()
+        _parse_in_workers(files, misses[1:], parse_cache, count - helps, finished, helps)
     else:
         for index in misses:
             finished(index, _parse_file(files[index], parse_cache))
@@ -169,16 +170,26 @@ def _worker_count(misses: int) -> int:
     return min(cores, misses)
 
 
+def _caller_can_parse() -> bool:
+    """Whether this process may parse beside its workers: only when it has one thread. With a
+    thread drawing the reader's screen, parsing here would make the screen stall; on the
+    command line, this process would otherwise only wait and unpickle, and every document it
+    parses itself is one fewer to pickle, send and unpickle."""
+    return threading.active_count() == 1
+
+
 def _parse_in_workers(
     files: list[str],
     misses: list[int],
     parse_cache: ParseCache | None,
     count: int,
     finished: Callable[[int, Document | LoadError], None],
+    caller_parses: bool = False,
 ) -> None:
-    """Parse the misses in `count` processes; whatever they could not do is done here."""
+    """Parse the misses in `count` processes (and in this one too, with `caller_parses`);
+    whatever the workers could not do is done here."""
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import Future, ProcessPoolExecutor, as_completed
     from concurrent.futures.process import BrokenProcessPool
 
     root = str(parse_cache.root) if parse_cache is not None else None
@@ -196,14 +207,28 @@ def _parse_in_workers(
             futures = {
                 executor.submit(_parse_job, files[index], root, version): index for index in misses
             }
-        for future in as_completed(futures):
-            index = futures[future]
+
+        def receive(future: Future) -> None:
+            index = futures.pop(future)
             result = future.result()
             document = unpickle(result) if isinstance(result, bytes) else result
-            if document is None:
-                continue  # cannot happen for a pickle just made; parsed again below
-            pending.discard(index)
-            finished(index, document)
+            if document is not None:  # None cannot happen for a pickle just made
+                pending.discard(index)
+                finished(index, document)
+
+        if caller_parses:
+            # The workers take files from the front of the queue and this process from the
+            # back: a file not yet handed to a worker can still be taken back (cancelled).
+            for future in reversed(list(futures)):
+                if not future.cancel():
+                    break  # a worker has this file, and so every file before it
+                index = futures.pop(future)
+                pending.discard(index)
+                finished(index, _parse_file(files[index], parse_cache))
+                for done in [f for f in futures if f.done()]:
+                    receive(done)  # the workers' files reported as they come
+        for future in as_completed(list(futures)):
+            receive(future)
         finished_normally = True
     except (BrokenProcessPool, OSError, ValueError):
         pass  # a worker died (out of memory?) or none could start: parse the rest here

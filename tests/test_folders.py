@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from builders import html_from_text, pdf_from_text
 
+import carecompare.corpus as corpus_module
 from carecompare.corpus import load_corpus
 from carecompare.samples import sample_paths
 from carecompare.tui.cli import _command_parsers, main
@@ -59,8 +60,10 @@ def test_a_folder_loads_every_supported_file_and_names_each_bad_one(folder):
     )
 
 
-def test_parsing_in_worker_processes_gives_the_same_corpus(folder):
+@pytest.mark.parametrize("caller_parses", [False, True], ids=["workers only", "caller too"])
+def test_parsing_in_worker_processes_gives_the_same_corpus(folder, monkeypatch, caller_parses):
     serial = load_corpus([str(folder)], use_cache=False, workers=1)
+    monkeypatch.setattr(corpus_module, "_caller_can_parse", lambda: caller_parses)
     parallel = load_corpus([str(folder)], use_cache=False, workers=2)
     assert parallel.documents == serial.documents
     assert [(f.path, f.reason) for f in parallel.failures] == [
