@@ -208,7 +208,7 @@ def _similar(
     if words and words[-1] in _ARTICLES:
         words.pop()
     tail = " ".join(words[-_SIMILAR_WORDS:])
-    return any(tail.endswith(cue) for cue in lexicon.similar)
+    return tail.endswith(lexicon.similar)  # any of the cues (a tuple)
 
 
 def _next_index(starts: Sequence[int], offset: int) -> int | None:
