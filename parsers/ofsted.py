@@ -36,30 +36,48 @@ def _judgement_phrases() -> tuple[tuple[NamedPhrases, str], ...]:
     )
 
 
-def judgement_in(sentence: str) -> tuple[NamedPhrases, str] | None:
-    """The judgement a sentence states and its grade ("... requires improvement to be good")."""
+def judgements_in(sentence: str) -> list[tuple[NamedPhrases, str]]:
+    """The judgements a sentence states, in its order, each with its grade: "The impact of
+    leaders is good, and the experiences and progress of children in care are outstanding"
+    states two. A judgement's grade is the first after its words and before the next
+    judgement's, else the first after its words, else the sentence's first ("Ofsted rated
+    Sefton as requires improvement to be good overall effectiveness")."""
     norm = f" {normal_form(sentence)} "
+    first_at: dict[str, tuple[int, NamedPhrases]] = {}
     for judgement, phrase in _judgement_phrases():
         at = norm.find(phrase)
-        if at >= 0:
-            grade = _grade_near(norm, at)
-            if grade:
-                return judgement, grade
-    return None
+        if at >= 0 and (judgement.id not in first_at or at < first_at[judgement.id][0]):
+            first_at[judgement.id] = (at, judgement)
+    grades = _grades_in(norm) if first_at else []
+    if not grades:
+        return []
+    ordered = sorted(first_at.values(), key=lambda item: item[0])
+    stated = []
+    for index, (at, judgement) in enumerate(ordered):
+        until = ordered[index + 1][0] if index + 1 < len(ordered) else len(norm)
+        between = [grade for position, grade in grades if at < position < until]
+        after = [grade for position, grade in grades if position > at]
+        stated.append((judgement, (between or after or [grades[0][1]])[0]))
+    return stated
 
 
-def _grade_near(norm: str, at: int) -> str | None:
-    """The grade in the sentence, the first after the judgement's phrase if there is one."""
+def judgement_in(sentence: str) -> tuple[NamedPhrases, str] | None:
+    """The first judgement a sentence states and its grade, or None."""
+    stated = judgements_in(sentence)
+    return stated[0] if stated else None
+
+
+def _grades_in(norm: str) -> list[tuple[int, str]]:
+    """Where each grade stands in a sentence in normal form, in order. A shorter grade inside
+    a longer one ("good" in "requires improvement to be good") is not another."""
     found: list[tuple[int, int, str]] = []
-    for words, grade in _grades():
+    for words, grade in _grades():  # longest first
         position = norm.find(f" {words} ")
-        # A shorter grade inside a longer one ("good" in "... to be good") is not another.
-        if position >= 0 and not any(s <= position < s + n for s, n, _ in found):
-            found.append((position, len(words) + 1, grade))
-    if not found:
-        return None
-    after = [item for item in found if item[0] > at]
-    return min(after or found)[2]
+        while position >= 0:
+            if not any(s <= position < s + n for s, n, _ in found):
+                found.append((position, len(words) + 1, grade))
+            position = norm.find(f" {words} ", position + 1)
+    return sorted((position, grade) for position, _, grade in found)
 
 
 def _footer_start(blocks: Sequence[Block]) -> int:
@@ -95,25 +113,11 @@ def parse_ofsted(
         if index >= footer:
             out.add_block(block)
             continue
-        stated = next(filter(None, map(judgement_in, _SENTENCE.split(block.text)[:2])), None)
-        if stated is not None:
-            judgement, grade = stated
-            if judgement.id == "overall_effectiveness":
-                rating = rating or grade
-            else:
-                # Full reports grade each judgement in a table and again over its section:
-                # the first grade stands, and each occurrence opens the judgement's section.
-                judgements.setdefault(judgement.id, grade)
-                statement = judgement.statement
-                out.open(
-                    judgement.title,
-                    "section",
-                    block.line,
-                    statement=statement,
-                    theme=tax.theme_of(statement),
-                    role="judgement",
-                    key=f"{statement or 'doc'}/ofsted/{judgement.id}",
-                )
+        # The first of its first two sentences that states a judgement (it may state more).
+        stated = next(filter(None, map(judgements_in, _SENTENCE.split(block.text)[:2])), [])
+        if stated:
+            _state(stated, out, judgements, block.line)
+            rating = rating or next((g for j, g in stated if j.id == "overall_effectiveness"), None)
         elif index == 0 or plain_heading(blocks, index, width) is not None:
             title = title or block.first.text
             role, key = ("title", "doc/title") if index == 0 else ("body", f"doc/x/{slug(title)}")
@@ -132,3 +136,34 @@ def parse_ofsted(
         judgements=ordered,
         sections=out.finish(),
     )
+
+
+def _state(
+    stated: list[tuple[NamedPhrases, str]],
+    out: SectionBuilder,
+    judgements: dict[str, str],
+    line: int,
+) -> None:
+    """Record a paragraph's judgements and open the section of the first (not overall
+    effectiveness, which is the rating). Full reports grade each judgement in a table and
+    again over its section: the first grade stands, and each occurrence opens the
+    judgement's section."""
+    tax = taxonomy()
+    opened = False
+    for judgement, grade in stated:
+        if judgement.id == "overall_effectiveness":
+            continue
+        judgements.setdefault(judgement.id, grade)
+        if opened:
+            continue  # a paragraph that states two belongs to the first's section
+        opened = True
+        statement = judgement.statement
+        out.open(
+            judgement.title,
+            "section",
+            line,
+            statement=statement,
+            theme=tax.theme_of(statement),
+            role="judgement",
+            key=f"{statement or 'doc'}/ofsted/{judgement.id}",
+        )

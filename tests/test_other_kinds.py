@@ -71,6 +71,27 @@ def test_ofsted_judgements_in_sentences():
     assert [s.statement for s in judged] == ["safeguarding", "care_provision", "governance"]
 
 
+def test_a_paragraph_that_states_two_judgements_gives_each_its_own_grade():
+    text = (
+        "Ofsted inspection of Rutland children's services\n\n"
+        "Overall effectiveness is good.\n\n"
+        "The impact of leaders on social work practice with children and families is "
+        "outstanding, and the experiences and progress of children in care and care leavers "
+        "requires improvement to be good.\n\n"
+        "Children who need help and protection: good. Leaders know their services well.\n"
+    )
+    document = parse_text(text)
+    assert document.rating == "Good"
+    assert document.judgements == {
+        "help_and_protection": "Good",
+        "children_in_care": "Requires improvement to be good",
+        "leadership": "Outstanding",
+    }
+    # The paragraph is one section, the first judgement's; the other is graded all the same.
+    judged = [s.key.rsplit("/", 1)[-1] for s in document.sections if s.role == "judgement"]
+    assert judged == ["leadership", "help_and_protection"]
+
+
 def test_unknown_document_splits_on_its_own_headings():
     text = (
         "# Minutes of the health scrutiny panel\n\nPresent: five members.\n\n"
