@@ -27,6 +27,9 @@ _SEPARATORS = re.compile("[\t\u2028\u2029\x0b\x0c]")
 # like `sample_docs` keep theirs.
 _INLINE = re.compile(r"[\\`*\[\]<>|~$]")
 _UNDERSCORE = re.compile(r"(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
+# GitHub links (and notifies) `@name` where no letter or digit stands before the `@`; an
+# e-mail address keeps its `@`.
+_MENTION = re.compile(r"(?<![0-9A-Za-z])@(?=[0-9A-Za-z])")
 # `&` only matters where it would start an entity (`&amp;`, `&#60;`).
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # What would start a block at the beginning of a line: a heading, a bullet, a thematic break
@@ -61,6 +64,8 @@ def _escape_inline(text: str) -> str:
     if "&" in text:
         text = _ENTITY.sub("&amp;", text)
     text = _INLINE.sub(r"\\\g<0>", text)
+    if "@" in text:
+        text = _MENTION.sub(r"\\@", text)
     # After the pass above, so the backslash it adds before `_` is not doubled.
     return _UNDERSCORE.sub(r"\\_", text) if "_" in text else text
 

@@ -107,6 +107,10 @@ def test_specific_escapes():
     assert inline("&copy; & more") == "&amp;copy; & more"
     assert inline("sample_docs/a_b.txt") == "sample_docs/a_b.txt"
     assert inline("_emphasis_") == "\\_emphasis\\_"
+    # No GitHub mention; an e-mail address stays as written.
+    assert (
+        inline("Follow @DerbyCC, or care@derby.gov.uk") == "Follow \\@DerbyCC, or care@derby.gov.uk"
+    )
     assert block("one\ntwo\n\nthree") == "one\\\ntwo\n\nthree"
 
 
