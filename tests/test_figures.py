@@ -338,3 +338,16 @@ def test_a_statistic_alone_does_not_name_a_figure():
     assert metric.label == "People waited a median"
     [metric] = figures("There was a median waiting time for allocation of 152 days.")
     assert metric.label == "median waiting time for allocation"
+
+
+def test_a_list_of_bracketed_figures_gives_each_its_own_words():
+    found = figures(
+        "Repairs were completed in less than 3 months (48.5%), within 6 months (78.8%), "
+        "within 9 months (93.9%) and within 12 months (100%)."
+    )
+    labels = {m.quote: m.label for m in found}
+    # "less than 3 months" bounds what is counted: it is no comparison with another figure.
+    assert labels["48.5%"] == "Repairs were completed in less than 3 months"
+    # After "and", the words name the next figure, not this one.
+    assert labels["93.9%"] == "within 9 months"
+    assert labels["100%"] == "within 12 months"

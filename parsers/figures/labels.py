@@ -57,6 +57,8 @@ _REPORTING = frozenset(
     ("showed", "shows", "show", "reflected", "indicated", "estimated", "found", "told")
 )
 _FILLER = _words("and the a an of with in at to by was is that")
+_CONJUNCTIONS = _words("and or but while whereas")
+_BOUNDS = _words("less more fewer")
 _TRAILING = _FILLER | _VERBS
 _COMPARING = _words(
     "better worse higher lower than above below compared similar line same ahead behind "
@@ -128,7 +130,7 @@ def figure_label(
     # "... was better than the England average (69.3% compared to 61.2%)": the comparison
     # is not part of the measure's name.
     for back in range(min(VERB_REACH, len(words)), 0, -1):
-        if words[-back].lower().strip(_PUNCTUATION) in _COMPARING:
+        if words[-back].lower().strip(_PUNCTUATION) in _COMPARING and not _bound(words, -back):
             words = words[:-back]
             break
     words = _tidy(words)
@@ -143,12 +145,27 @@ def figure_label(
         own = [] if says_nothing(" ".join(words), vague) else words
         if not own and tail[:3].lower() == "of ":
             tail = tail[3:]
-        named = _until_stop(tail.split())
+        # "within 9 months (93.9%) and within 12 months (100%)": after a conjunction, the
+        # words name the next figure, not this one.
+        after = tail.split()
+        named = [] if own and after and after[0].lower() in _CONJUNCTIONS else _until_stop(after)
         words = own + named if own or named else words
     if not words:
         # "At 19.0 the Derby quality of life score matches ...": the words after it.
         words = _words_after(tail)
     return " ".join(words[-MAX_WORDS:])
+
+
+def _bound(words: list[str], at: int) -> bool:
+    """Whether `words[at]` is the "than" of a bound on a quantity ("completed in less than 3
+    months (48.5%)"), part of what is measured, not a comparison with another figure."""
+    return (
+        words[at].lower() == "than"
+        and at - 1 >= -len(words)
+        and words[at - 1].lower() in _BOUNDS
+        and at + 1 < 0
+        and words[at + 1][:1].isdigit()
+    )
 
 
 def _words_after(tail: str) -> list[str]:
