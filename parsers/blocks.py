@@ -241,6 +241,9 @@ def reflow(lines: Sequence[Line], first_char: int = 0) -> tuple[str, list[tuple[
     Returns the text and (offset, line number) where each line's words start. `first_char`
     skips the start of the first line (a heading glued to its paragraph).
     """
+    if len(lines) == 1:  # most blocks are one line: no joining to decide
+        text = lines[0].text[first_char:].lstrip()
+        return (text, [(0, lines[0].number)]) if text else ("", [])
     parts: list[str] = []
     line_map: list[tuple[int, int]] = []
     length = 0
