@@ -13,7 +13,7 @@ from .blocks import Block
 from .builder import SectionBuilder
 from .dates import main_period
 from .generic import plain_heading
-from .headings import Cut, candidates
+from .headings import MAX_HEADING_LINES, Cut, candidates
 from .knowledge import NamedPhrases, taxonomy
 from .model import Document
 from .textnorm import normal_form, slug
@@ -62,6 +62,11 @@ def domain_heading(block: Block, width: int) -> tuple[NamedPhrases, str, Cut] | 
     first = block.first.text
     if block.first.bullet or len(first) > 120 or (width <= 200 and len(first) > 0.7 * width):
         return None
+    lines = block.lines
+    if len(lines) > MAX_HEADING_LINES and not any(
+        "?" in line.text for line in lines[:MAX_HEADING_LINES]
+    ):
+        return None  # only a question can head a long paragraph, and none is asked
     shortest, longest = _phrase_lengths()
     for text, cut in candidates(block):
         # A domain heading is a question, or a block of its own.

@@ -93,6 +93,27 @@ def classify(number: int, text: str) -> Line | None:
     return Line(number, text, 0, bullet, indent)
 
 
+_MARKED_STARTS = frozenset("-*_=#") | _BULLET_STARTS
+"""First characters `classify` looks at twice: a separator, a `#` heading or a list item.
+(A line starting with anything else is plain unless its second character is '.' or ')'.)"""
+_new_line = tuple.__new__
+"""Line's own constructor is Python code; tuple.__new__ builds the same Line in C."""
+
+
+def classify_all(cleaned: Sequence[str]) -> list[Line | None]:
+    """`classify` for each line (line N at index N-1). Most lines are blank or plain: those
+    are made here, without a Python call per line."""
+    return [
+        None
+        if not stripped
+        else _new_line(Line, (number, stripped, 0, False, text[:1] == " "))
+        if stripped[0] not in _MARKED_STARTS and stripped[1:2] not in (".", ")")
+        else classify(number, text)
+        for number, text in enumerate(cleaned, start=1)
+        for stripped in (text.strip(),)
+    ]
+
+
 def layout(lines: Sequence[Line | None], width: int) -> str:
     """How the text was laid out: `double`, `wrapped` or `unwrapped`.
 
@@ -154,7 +175,7 @@ class Segments:
 
 def segment(cleaned: Sequence[str]) -> Segments:
     """Cleaned lines (line N at index N-1) cut into blocks, in order."""
-    lines = [classify(number, text) for number, text in enumerate(cleaned, start=1)]
+    lines = classify_all(cleaned)
     width = typical_width(lines)
     mode = layout(lines, width)
     if mode == "unwrapped":  # web text: every line is a block of its own
@@ -220,6 +241,9 @@ def reflow(lines: Sequence[Line], first_char: int = 0) -> tuple[str, list[tuple[
     Returns the text and (offset, line number) where each line's words start. `first_char`
     skips the start of the first line (a heading glued to its paragraph).
     """
+    if len(lines) == 1:  # most blocks are one line: no joining to decide
+        text = lines[0].text[first_char:].lstrip()
+        return (text, [(0, lines[0].number)]) if text else ("", [])
     parts: list[str] = []
     line_map: list[tuple[int, int]] = []
     length = 0

@@ -91,9 +91,47 @@ def clean_line(line: str) -> str:
     return indent + line.strip()
 
 
+_MARKERS = ("**", "__", "](", "<", "  ")
+"""What `clean_line` removes or collapses inside a line; a line without them only loses
+the spaces at its ends."""
+
+
 def clean_lines(text: str) -> list[str]:
-    """The text as cleaned lines, one per input line (line N of the input is item N-1)."""
-    return [clean_line(line) for line in normalise(text).split("\n")]
+    """The text as cleaned lines, one per input line (line N of the input is item N-1).
+
+    Each line as `clean_line` makes it, but `clean_line` runs only on the lines that hold a
+    marker; the rest only lose a trailing space. (A Python call per line costs more than the
+    cleaning: a document has thousands of lines, few of them marked.)"""
+    normal = normalise(text)
+    lines = normal.split("\n")
+    cleaned = lines
+    if " \n" in normal or normal.endswith(" "):
+        # After `normalise` a space is the only whitespace but the newline, so an unmarked
+        # line (no run of spaces) starts with at most one space: its indent, kept.
+        cleaned = [line.rstrip(" ") for line in lines]
+    for index in _marked_lines(normal):
+        cleaned[index] = clean_line(lines[index])
+    return cleaned
+
+
+def _marked_lines(text: str) -> list[int]:
+    """Indexes of the lines of `text` holding one of `_MARKERS`, in order."""
+    starts: set[int] = set()
+    for marker in _MARKERS:
+        if marker[0] not in text:  # a one-character search is far cheaper
+            continue
+        at = text.find(marker)
+        while at >= 0:
+            starts.add(text.rfind("\n", 0, at) + 1)
+            end = text.find("\n", at)
+            at = text.find(marker, end) if end >= 0 else -1
+    indexes: list[int] = []
+    line = previous = 0
+    for start in sorted(starts):
+        line += text.count("\n", previous, start)
+        previous = start
+        indexes.append(line)
+    return indexes
 
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

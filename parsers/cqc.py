@@ -17,7 +17,14 @@ from . import facts
 from .blocks import Block
 from .builder import OpenSection, SectionBuilder
 from .councils import directory
-from .headings import WHOLE_LINES, Cut, candidates, heading_text, looks_like_heading
+from .headings import (
+    MAX_HEADING_LINES,
+    WHOLE_LINES,
+    Cut,
+    candidates,
+    heading_text,
+    looks_like_heading,
+)
 from .knowledge import any_of, taxonomy
 from .model import Document, Section
 from .textnorm import slug
@@ -120,6 +127,7 @@ class CqcParser:
         self.overview_scores: dict[str, int] = {}
         self.last_content: OpenSection | None = None
         self._headings: dict[int, Heading | None] = {}
+        self._by_head: dict[tuple[object, ...], Heading | None] = {}
 
     # -- recognising ---------------------------------------------------------------------
 
@@ -127,8 +135,26 @@ class CqcParser:
         """The heading blocks[index] starts with, judged by the block alone (no parser state),
         so looking ahead can ask about any block and the answer can be kept."""
         if index not in self._headings:
-            self._headings[index] = self._recognise(self.blocks[index])
+            block = self.blocks[index]
+            if len(block.first.text) > LONG_LINE and not block.first.heading:
+                self._headings[index] = None  # a paragraph (as `_recognise` would say)
+            else:
+                # Page furniture repeats on every page: recognise each head of a block once.
+                head = self._head_key(block)
+                if head not in self._by_head:
+                    self._by_head[head] = self._recognise(block)
+                self._headings[index] = self._by_head[head]
         return self._headings[index]
+
+    @staticmethod
+    def _head_key(block: Block) -> tuple[object, ...]:
+        """What `_recognise` reads of a block: its first lines' words and first line's marks."""
+        first = block.first
+        return (
+            first.heading,
+            first.bullet,
+            *[line.text for line in block.lines[:MAX_HEADING_LINES]],
+        )
 
     def heading_here(self, index: int) -> Heading | None:
         """The heading blocks[index] starts with, given where the parser stands now: inside

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from carecompare.parsers.blocks import segment
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from carecompare.parsers.blocks import classify, classify_all, segment
 from carecompare.parsers.clean import clean_lines
 
 
@@ -91,3 +94,18 @@ def test_separators_and_markdown_heading_marks_are_not_words():
     segments = blocks_of("## Heading ##\n\n---\n\ntext")
     assert [b.text for b in segments.blocks] == ["Heading", "text"]
     assert segments.blocks[0].first.heading == 2
+
+
+LINE_PIECES = st.sampled_from(
+    ["a", "Z", " ", "\t", "x.", "b)", "1.", "12)", "- ", "*", "---", "# ", "## T", "•", "(", "é"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(LINE_PIECES, max_size=6).map("".join), max_size=12))
+def test_classify_all_agrees_with_classify(cleaned):
+    # classify_all makes plain lines itself; it must make the very lines classify does.
+    expected = [classify(number, text) for number, text in enumerate(cleaned, start=1)]
+    found = classify_all(cleaned)
+    assert found == expected
+    assert [type(line) for line in found] == [type(line) for line in expected]

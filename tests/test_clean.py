@@ -5,8 +5,10 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from carecompare.parsers.clean import clean_lines, normalise, safe_text
+from carecompare.parsers.clean import clean_line, clean_lines, normalise, safe_text
 from carecompare.parsers.load import LoadError, decode, read_source
 
 
@@ -80,3 +82,42 @@ def test_markdown_emphasis_links_and_inline_tags():
 
 def test_safe_text_removes_what_a_terminal_would_act_on():
     assert safe_text("ok\x1b[2J\x07\r") == "ok"
+
+
+MARKUP_PIECES = st.sampled_from(
+    [
+        " ",
+        "  ",
+        "\n",
+        " \n",
+        "\t",
+        "\u00a0",
+        "*",
+        "**",
+        "_",
+        "__",
+        "[",
+        "](",
+        ")",
+        "!",
+        "#",
+        "<",
+        ">",
+        "<b>",
+        "</u>",
+        "[x](y)",
+        "[](#)",
+        "ab",
+        "Z9",
+        "\u2028",
+        "\x1b[1m",
+        "\r\n",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(MARKUP_PIECES, max_size=40).map("".join))
+def test_clean_lines_cleans_each_line_as_clean_line_does(text):
+    # clean_lines skips lines without markup; it must agree with cleaning every line alone.
+    assert clean_lines(text) == [clean_line(line) for line in normalise(text).split("\n")]
