@@ -57,11 +57,16 @@ def normalise(text: str) -> str:
     """Line endings to \\n, NFC, plain spaces, no controls or escapes; lines kept one for one."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if any(start in text for start in _ESCAPE_STARTS):
+    # Every escape and every character `_SPECIAL` replaces is unprintable but the ligatures:
+    # most texts hold none, and two scans in C say so for less than the searches cost.
+    plain = text.replace("\n", " ").isprintable() and not any(
+        ligature in text for ligature in _LIGATURES
+    )
+    if not plain and any(start in text for start in _ESCAPE_STARTS):
         text = _ESCAPES.sub("", text)
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
-    return _SPECIAL.sub(_replace_special, text)
+    return text if plain else _SPECIAL.sub(_replace_special, text)
 
 
 def _link(match: re.Match[str]) -> str:

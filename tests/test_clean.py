@@ -121,3 +121,24 @@ MARKUP_PIECES = st.sampled_from(
 def test_clean_lines_cleans_each_line_as_clean_line_does(text):
     # clean_lines skips lines without markup; it must agree with cleaning every line alone.
     assert clean_lines(text) == [clean_line(line) for line in normalise(text).split("\n")]
+
+
+# What documents hold: words, newlines, the characters `normalise` replaces or removes
+# (spaces that are not spaces, invisible ones, controls, ligatures, a combining accent) and
+# terminal escapes.
+_SPECIAL_PIECES = ["a", "B", "é", "’", "\n", " ", "\t", "\x00", "\x07", "\x1b", "\x1b[31m"]
+_SPECIAL_PIECES += ["\x1b]0;t\x07", "\x9b", "\x85", "\u00a0", "\u00ad", "\u200b", "\u2028"]
+_SPECIAL_PIECES += ["\u202e", "\u3000", "\ufeff", "ﬁ", "ﬃ", "e\u0301", "\x7f", "\r\n", "\r"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_SPECIAL_PIECES) | st.characters(), max_size=30).map("".join))
+def test_normalise_skips_no_character_it_must_change(text):
+    # The checks that let most texts skip the replacing must never skip one that needs it.
+    from carecompare.parsers import clean
+
+    one_pass = text.replace("\r\n", "\n").replace("\r", "\n")
+    one_pass = clean._ESCAPES.sub("", one_pass)
+    one_pass = clean.unicodedata.normalize("NFC", one_pass)
+    one_pass = clean._SPECIAL.sub(clean._replace_special, one_pass)
+    assert normalise(text) == one_pass
