@@ -60,19 +60,23 @@ class CouncilDirectory:
         """The council the text names most (full names count more), or None."""
         weights: Counter[str] = Counter()
         first_seen: dict[str, int] = {}
+        by_first = self._by_first
         for run in self._name_run.finditer(text[:SCAN_CHARS]):
+            words = run.group(0)
+            if words.isascii() and words.isalnum() and words.casefold() not in by_first:
+                continue  # one plain word that starts no council's name (most runs are)
             tokens = [
                 "and" if token == "&" else token.casefold().replace("'", "").replace("’", "")
-                for token in _TOKEN.findall(run.group(0))
+                for token in _TOKEN.findall(words)
             ]
             index = 0
             while index < len(tokens):
                 matched = 1
-                for words, council, weight in self._by_first.get(tokens[index], ()):
-                    if tuple(tokens[index : index + len(words)]) == words:
+                for name, council, weight in by_first.get(tokens[index], ()):
+                    if tuple(tokens[index : index + len(name)]) == name:
                         weights[council.name] += weight
                         first_seen.setdefault(council.name, run.start())
-                        matched = len(words)
+                        matched = len(name)
                         break
                 index += matched
         if not weights:
@@ -91,8 +95,10 @@ def _name_run(known: tuple[Council, ...]) -> re.Pattern[str]:
             for word in _LOWER_WORD.findall(name)
         }
     )
-    inner = "".join(f"|\\b{word}\\b" for word in small)
-    return re.compile(rf"[A-Z][\w'’]*(?:(?:[\s,&-]{inner})+[A-Z][\w'’]*)*")
+    # Separators, then any small words each followed by separators, then the next capital:
+    # written so, a failed run costs one look at the small words, not one per separator.
+    joins = rf"[\s,&-]+(?:(?:{'|'.join(small)})\b[\s,&-]+)*"
+    return re.compile(rf"[A-Z][\w'’]*(?:{joins}[A-Z][\w'’]*)*")
 
 
 @cache
