@@ -9,6 +9,8 @@ from pathlib import Path
 from reader_fixtures import loader_of, three_councils
 from test_reader_app import until
 from textual.pilot import Pilot
+from textual.screen import Screen
+from textual.widgets import Input
 
 from carecompare.parsers import LoadError
 from carecompare.tui.app import ReaderApp
@@ -24,6 +26,12 @@ async def loaded(pilot: Pilot) -> None:
     """Wait for the documents (loading is the only thing here that depends on time)."""
     await until(pilot, lambda: pilot.app.corpus is not None)
     await pilot.pause()
+
+
+def steady(screen: Screen) -> None:
+    """No blinking cursor: it would be drawn or not depending on when the picture is taken."""
+    for field in screen.query(Input):
+        field.cursor_blink = False
 
 
 def test_comparison_screen(snap_compare):
@@ -73,6 +81,7 @@ def test_search_screen(snap_compare):
         await pilot.press("slash", *"safeguarding pers")
         screen = pilot.app.screen
         await until(pilot, lambda: screen.results and screen.results.query == "safeguarding pers")
+        steady(screen)
         await pilot.pause()
 
     assert snap_compare(reader(), terminal_size=SIZE, run_before=typed)
@@ -82,4 +91,12 @@ def test_export_dialog(snap_compare):
     """The export dialog at Safeguarding: what is compared, the choices, the default name."""
     app = reader()
     app.export_folder = Path("/reports")
-    assert snap_compare(app, terminal_size=SIZE, run_before=loaded, press=["7", "e"])
+
+    async def opened(pilot: Pilot) -> None:
+        await loaded(pilot)
+        await pilot.press("7", "e")
+        await until(pilot, lambda: bool(pilot.app.screen.query("#export-name")))
+        steady(pilot.app.screen)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=opened)
