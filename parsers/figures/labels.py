@@ -130,7 +130,8 @@ def figure_label(
     # "... was better than the England average (69.3% compared to 61.2%)": the comparison
     # is not part of the measure's name.
     for back in range(min(VERB_REACH, len(words)), 0, -1):
-        if words[-back].lower().strip(_PUNCTUATION) in _COMPARING and not _bound(words, -back):
+        at = len(words) - back
+        if words[at].lower().strip(_PUNCTUATION) in _COMPARING and not _bound(words, at):
             words = words[:-back]
             break
     words = _tidy(words)
@@ -160,10 +161,9 @@ def _bound(words: list[str], at: int) -> bool:
     """Whether `words[at]` is the "than" of a bound on a quantity ("completed in less than 3
     months (48.5%)"), part of what is measured, not a comparison with another figure."""
     return (
-        words[at].lower() == "than"
-        and at - 1 >= -len(words)
+        0 < at < len(words) - 1
+        and words[at].lower() == "than"
         and words[at - 1].lower() in _BOUNDS
-        and at + 1 < 0
         and words[at + 1][:1].isdigit()
     )
 
