@@ -116,8 +116,8 @@ def parse_ofsted(
         # The first of its first two sentences that states a judgement (it may state more).
         stated = next(filter(None, map(judgements_in, _SENTENCE.split(block.text)[:2])), [])
         if stated:
-            _state(stated, out, judgements, block.line)
-            rating = rating or next((g for j, g in stated if j.id == "overall_effectiveness"), None)
+            overall = _state(stated, out, judgements, block.line)
+            rating = rating or overall
         elif index == 0 or plain_heading(blocks, index, width) is not None:
             title = title or block.first.text
             role, key = ("title", "doc/title") if index == 0 else ("body", f"doc/x/{slug(title)}")
@@ -143,15 +143,17 @@ def _state(
     out: SectionBuilder,
     judgements: dict[str, str],
     line: int,
-) -> None:
-    """Record a paragraph's judgements and open the section of the first (not overall
-    effectiveness, which is the rating). Full reports grade each judgement in a table and
-    again over its section: the first grade stands, and each occurrence opens the
-    judgement's section."""
+) -> str | None:
+    """Record a paragraph's judgements and open the section of the first; return the
+    overall effectiveness grade it states (the rating), if any. Full reports grade each
+    judgement in a table and again over its section: the first grade stands, and each
+    occurrence opens the judgement's section."""
     tax = taxonomy()
     opened = False
+    overall = None
     for judgement, grade in stated:
         if judgement.id == "overall_effectiveness":
+            overall = overall or grade
             continue
         judgements.setdefault(judgement.id, grade)
         if opened:
@@ -167,3 +169,4 @@ def _state(
             role="judgement",
             key=f"{statement or 'doc'}/ofsted/{judgement.id}",
         )
+    return overall
