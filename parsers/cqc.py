@@ -137,7 +137,7 @@ class CqcParser:
         if index not in self._headings:
             block = self.blocks[index]
             if len(block.first.text) > LONG_LINE and not block.first.heading:
-                self._headings[index] = None  # a paragraph (as `_recognise` would say)
+                self._headings[index] = None  # a paragraph, never a heading
             else:
                 # Page furniture repeats on every page: recognise each head of a block once.
                 head = self._head_key(block)
@@ -179,11 +179,10 @@ class CqcParser:
         return None
 
     def _recognise(self, block: Block) -> Heading | None:
+        """The heading a block starts with (`known_heading` has ruled out long first lines)."""
         tax = taxonomy()
         first = block.first.text
         whole = WHOLE_LINES[1]
-        if len(first) > LONG_LINE and not block.first.heading:
-            return None
         if len(first) <= 160 and not block.first.bullet:
             # Cheap tests on the lower-cased line decide which regexes are worth running.
             lower = first.casefold()
